@@ -1,0 +1,27 @@
+"""Configures the Markdown extensions from the project itself.
+
+One concern: the toc extension gets our slug function, and markdown-include gets an
+absolute base path, so that builds work from any working directory (tests build in
+temporary folders).
+"""
+from __future__ import annotations
+
+import os
+
+from mkdocs.plugins import event_priority
+
+from slugs import slugify
+
+
+# Before mkdocs-static-i18n (priority -100) copies the config for other languages.
+@event_priority(100)
+def on_config(config):
+    configure_markdown(config.mdx_configs, config.markdown_extensions, config.docs_dir)
+    return config
+
+
+def configure_markdown(mdx_configs: dict, extensions: list, docs_dir: str) -> None:
+    """Point toc at our slugify and markdown-include at the docs folder."""
+    mdx_configs.setdefault("toc", {})["slugify"] = slugify
+    if "markdown_include.include" in extensions:
+        mdx_configs.setdefault("markdown_include.include", {})["base_path"] = os.path.abspath(docs_dir)

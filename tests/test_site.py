@@ -1,0 +1,141 @@
+"""The real site: its documents, entry points, citable ids and headings."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import content_pages
+
+STRATEGY_MEASURES = {
+    "god-kompetanse": {"1-1": 5, "1-2": 4, "1-3": 3},
+    "gode-arenaer": {"2-1": 5, "2-2": 3, "2-3": 4, "2-4": 6, "2-5": 5},
+    "bedre-tjenester": {"3-1": 4, "3-2": 4, "3-3": 6},
+}
+ROLE_ENTRY_POINTS = [
+    "Jeg er brukerrepresentant",
+    "Jeg jobber i NAV",
+    "Jeg leder eller er sekretær for et brukerutvalg",
+]
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def resolve(page: Path, href: str, site: Path) -> tuple[Path, str]:
+    """The built file and fragment a relative link on `page` points to."""
+    target, _, fragment = href.partition("#")
+    path = (page.parent / target).resolve() if target else page
+    if path.is_dir() or target.endswith("/"):
+        path = path / "index.html"
+    return path, fragment
+
+
+@pytest.mark.parametrize("folder", ["veileder", "strategi", "veiviser", "om"])
+def test_each_document_has_an_index_page(built_site, folder):
+    assert (built_site / folder / "index.html").exists()
+
+
+def test_start_page_has_entry_points_by_role(built_site):
+    page = built_site / "index.html"
+    html = soup(page)
+    headings = [h.get_text(" ", strip=True).replace("¶", "").strip() for h in html.select("article h2")]
+    for role in ROLE_ENTRY_POINTS:
+        assert role in headings, f"mangler inngang for «{role}»"
+        heading = next(h for h in html.select("article h2") if role in h.get_text())
+        links = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            links += [a["href"] for a in sibling.select("a[href]")]
+        assert len(links) >= 2, f"«{role}» leder til for få sider: {links}"
+        for href in links:
+            path, _ = resolve(page, href, built_site)
+            assert path.exists(), f"«{role}» lenker til {href}, som ikke finnes"
+
+
+@pytest.mark.parametrize("page_name, goals", STRATEGY_MEASURES.items())
+def test_strategy_measures_have_citable_ids(built_site, page_name, goals):
+    html = soup(built_site / "strategi" / page_name / "index.html")
+    for goal, count in goals.items():
+        goal_heading = html.find(id=f"mal-{goal}")
+        assert goal_heading is not None and goal_heading.name == "h2"
+        for number in range(1, count + 1):
+            measure_id = f"tiltak-{goal}-{number}"
+            heading = html.find(id=measure_id)
+            assert heading is not None, f"{page_name}: mangler #{measure_id}"
+            assert heading.name == "h3"
+            label = f"Tiltak {goal.replace('-', '.')}.{number}"
+            assert heading.get_text().startswith(label), f"#{measure_id} heter ikke «{label} …»"
+        assert html.find(id=f"tiltak-{goal}-{count + 1}") is None
+
+
+def test_guidebook_is_linked_from_the_strategy_measure_that_asks_for_it(built_site):
+    page = built_site / "strategi" / "gode-arenaer" / "index.html"
+    heading = soup(page).find(id="tiltak-2-3-1")
+    links = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name in ("h2", "h3"):
+            break
+        links += [a["href"] for a in sibling.select("a[href]")]
+    assert any(resolve(page, href, built_site)[0] == built_site / "veiviser" / "index.html" for href in links)
+
+
+def test_every_section_heading_has_an_ascii_id_and_a_permalink(built_site):
+    for page in content_pages(built_site):
+        for heading in soup(page).select("article h2, article h3, article h4"):
+            heading_id = heading.get("id", "")
+            assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", heading_id), f"{page}: id «{heading_id}»"
+            permalink = heading.select_one("a.headerlink")
+            assert permalink is not None and permalink["href"] == f"#{heading_id}", f"{page}: #{heading_id}"
+
+
+def test_norwegian_letters_are_transliterated_in_ids(built_site):
+    ids = {h.get("id") for page in content_pages(built_site) for h in soup(page).select("article [id]")}
+    assert not any(re.search(r"(^|-)(fringer|mte|rshjul)(-|$)", i or "") for i in ids)
+
+
+def test_every_page_has_one_h1_and_no_skipped_levels(built_site):
+    for page in content_pages(built_site):
+        levels = [int(h.name[1]) for h in soup(page).select("article h1, article h2, article h3, article h4, article h5, article h6")]
+        assert levels.count(1) == 1, f"{page}: {levels.count(1)} h1"
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{page}: h{before} følges av h{after}"
+
+
+def test_content_pages_open_with_kort_fortalt(built_site):
+    for page in content_pages(built_site):
+        relative = page.relative_to(built_site).as_posix()
+        if relative in ("index.html", "search.html") or relative.startswith(("sjekklister/", "ordliste/", "tilgjengelighet")):
+            continue
+        first_block = soup(page).select_one("article h1 ~ *")
+        assert first_block is not None and "Kort fortalt" in first_block.get_text(), f"{relative}: mangler «Kort fortalt» øverst"
+
+
+def test_shared_definition_is_written_once_and_included(built_site):
+    sources = Path(__file__).resolve().parent.parent / "docs"
+    quote = "får innflytelse på beslutningsprosesser"
+    written = [p for p in sources.rglob("*.md") if quote in p.read_text(encoding="utf-8")]
+    assert [p.name for p in written] == ["definisjon-brukermedvirkning.md"]
+    shown = [p for p in content_pages(built_site) if quote in p.read_text(encoding="utf-8")]
+    assert len(shown) >= 3
+
+
+# Surnames of people named in the minutes (seed 002); the site names roles instead.
+MINUTES_SURNAMES = [
+    "Lien", "Vaage", "Skåre", "Grindalen", "Nyborg", "Haugen", "Thon", "Crowo", "Birkeland",
+    "Meisdalen", "Rusten", "Larby", "Ellingsberg", "Grabovica", "Wien", "Andersen", "Woldengen",
+    "Aurdal", "Sørbøen", "Holmstad", "Skymoen", "Skymoene", "Dybendal", "Lunke",
+]
+
+
+def test_no_personal_names_from_the_minutes(built_site):
+    pattern = re.compile(r"\b(" + "|".join(MINUTES_SURNAMES) + r")\b")
+    for page in content_pages(built_site):
+        if page.relative_to(built_site).parts[0] == "om":
+            continue  # source citations may name authors
+        found = pattern.findall(soup(page).select_one("article").get_text())
+        assert not found, f"{page}: personnavn {found}"
