@@ -47,10 +47,11 @@ def built_site(tmp_path_factory) -> Path:
 def fixture_site(tmp_path):
     """Build a small site with the project's config, hooks and theme, but the given pages.
 
-    Call it with {relative path: markdown}; returns the finished build process.
+    Call it with {path under docs/: markdown} and optionally {path under data/: text} to
+    replace data files; returns the finished build process.
     """
 
-    def build(pages: dict[str, str]) -> subprocess.CompletedProcess:
+    def build(pages: dict[str, str], data: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         project = tmp_path / "project"
         shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copytree(ROOT / "overrides", project / "overrides")
@@ -58,8 +59,9 @@ def fixture_site(tmp_path):
             shutil.copytree(ROOT / "data", project / "data")
         shutil.copytree(ROOT / "docs" / "_includes", project / "docs" / "_includes")
         shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-        for relative, text in pages.items():
-            path = project / "docs" / relative
+        files = {**{f"docs/{k}": v for k, v in pages.items()}, **{f"data/{k}": v for k, v in (data or {}).items()}}
+        for relative, text in files.items():
+            path = project / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)

@@ -1,0 +1,269 @@
+"""The glossary: the "Ordliste" page and the explanation of every abbreviation.
+
+Data: data/ordliste.yml (entries) and data/ikke-forkortelser.yml (capitalised words
+that are not abbreviations). The page docs/ordliste.md asks for the list with the
+marker `<!-- generert: ordliste -->`. On every other page the first use of each
+abbreviation links to its entry; every use gets an <abbr> with the full form.
+"""
+from __future__ import annotations
+
+import html as html_lib
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.utils import get_relative_url
+
+from html_text import TextRun, text_runs
+from slugs import slugify
+
+log = get_plugin_logger("ordliste")
+
+GLOSSARY_FILE = "data/ordliste.yml"
+ALLOWLIST_FILE = "data/ikke-forkortelser.yml"
+MARKER = re.compile(r"^<!--\s*generert:\s*ordliste\s*-->\s*$", re.M)
+# An abbreviation-like word: two or more capitals in a row at the start of a word.
+ABBREVIATION_LIKE = re.compile(r"(?<![\w-])([A-ZÆØÅ][A-ZÆØÅ0-9]*[A-ZÆØÅ][A-ZÆØÅ0-9]*)(?=s?(?!\w))")
+ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
+
+
+@dataclass
+class Entry:
+    term: str
+    full: str | None
+    explanation: str
+    page: str | None = None
+    translations: dict = field(default_factory=dict)
+
+    @property
+    def anchor(self) -> str:
+        return slugify(self.term)
+
+    @property
+    def is_abbreviation(self) -> bool:
+        return bool(self.full)
+
+    def localized(self, locale: str) -> "Entry":
+        """This entry with the fields of another language where they are filled in."""
+        other = self.translations.get(locale) or {}
+        return Entry(
+            term=self.term,
+            full=other.get("fullt", self.full),
+            explanation=other.get("forklaring", self.explanation),
+            page=self.page,
+        )
+
+
+class GlossaryError(PluginError):
+    pass
+
+
+def load_glossary(path: Path) -> list[Entry]:
+    """Read and check the glossary file; errors name the file and the entry in Norwegian."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as error:
+        line = getattr(getattr(error, "problem_mark", None), "line", None)
+        where = f", linje {line + 1}" if line is not None else ""
+        raise GlossaryError(f"{path.name}{where}: filen er ikke gyldig YAML. Sjekk innrykk og kolon. ({error})")
+    if not isinstance(raw, list):
+        raise GlossaryError(f"{path.name}: filen skal være en liste med oppføringer som begynner med «- ord:».")
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for number, item in enumerate(raw, start=1):
+        if not isinstance(item, dict) or not item.get("ord") or not item.get("forklaring"):
+            raise GlossaryError(
+                f"{path.name}: oppføring nr. {number} mangler «ord» eller «forklaring». "
+                "Hver oppføring trenger begge.")
+        term = str(item["ord"]).strip()
+        if slugify(term) in seen:
+            raise GlossaryError(f"{path.name}: «{term}» står to ganger (oppføring nr. {seen[slugify(term)]} og {number}).")
+        seen[slugify(term)] = number
+        if ABBREVIATION_LIKE.fullmatch(term) and not item.get("fullt"):
+            raise GlossaryError(f"{path.name}: forkortelsen «{term}» mangler «fullt» (den fulle formen).")
+        entries.append(Entry(
+            term=term,
+            full=(str(item["fullt"]).strip() if item.get("fullt") else None),
+            explanation=" ".join(str(item["forklaring"]).split()),
+            page=item.get("side"),
+            translations={k: v for k, v in item.items() if k in ("nn", "en") and isinstance(v, dict)},
+        ))
+    return sorted(entries, key=lambda e: sort_key(e.term))
+
+
+def load_allowlist(path: Path) -> set[str]:
+    if not path.exists():
+        return set()
+    words = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return {str(word).strip() for word in words}
+
+
+_NORWEGIAN_ORDER = {"æ": "{", "ø": "|", "å": "}"}  # after z, in Norwegian order
+
+
+def sort_key(term: str) -> str:
+    return "".join(_NORWEGIAN_ORDER.get(ch, ch) for ch in term.lower())
+
+
+def initial_letter(term: str) -> str:
+    return term[0].upper()
+
+
+def render_glossary_markdown(entries: list[Entry], page_titles: dict[str, str], page_dir: str) -> str:
+    """The glossary as Markdown: letter links, then an h2 per letter and an h3 per entry."""
+    letters = sorted({initial_letter(e.term) for e in entries}, key=sort_key)
+    lines = [" ".join(f"[{letter}](#bokstav-{slugify(letter)})" for letter in letters)
+             + ' { .mv-letters aria-label="Bokstaver" }', ""]
+    for letter in letters:
+        lines += [f"## {letter} {{#bokstav-{slugify(letter)}}}", ""]
+        for entry in (e for e in entries if initial_letter(e.term) == letter):
+            lines += [f"### {entry.term} {{#{entry.anchor}}}", ""]
+            if entry.full:
+                lines += [f"**{entry.full}.** {entry.explanation}", ""]
+            else:
+                lines += [entry.explanation, ""]
+            if entry.page:
+                target = entry.page.split("#")[0]
+                title = page_titles.get(target, target)
+                lines += [f"Mer om dette: [{title}]({posixpath.relpath(entry.page, page_dir or '.')})", ""]
+    return "\n".join(lines)
+
+
+def abbreviation_pattern(entries: list[Entry]) -> re.Pattern | None:
+    terms = sorted((e.term for e in entries if e.is_abbreviation), key=len, reverse=True)
+    if not terms:
+        return None
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, terms)) + r")(?=s?(?!\w))")
+
+
+# Inside these elements text is left alone (code, links, existing abbreviations, scripts).
+SKIP_INSIDE = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "button", "textarea", "title"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def annotate_abbreviations(html: str, entries: dict[str, Entry], pattern: re.Pattern | None,
+                           glossary_href: str | None) -> tuple[str, list[str]]:
+    """Wrap each known abbreviation in <abbr>; link the first use outside headings to the glossary.
+
+    Returns the new HTML and the terms found, in order of first use.
+    """
+    if pattern is None:
+        return html, []
+    linked: set[str] = set()
+    found: list[str] = []
+    out: list[str] = []
+    for run in text_runs(html):
+        if not run.is_text or run.inside & SKIP_INSIDE:
+            out.append(run.source)
+            continue
+        in_heading = bool(run.inside & HEADINGS)
+
+        def wrap(match: re.Match) -> str:
+            term = match.group(1)
+            entry = entries[term]
+            if term not in found:
+                found.append(term)
+            abbr = f'<abbr title="{html_lib.escape(entry.full, quote=True)}">{term}</abbr>'
+            if glossary_href is None or in_heading or term in linked:
+                return abbr
+            linked.add(term)
+            return f'<a class="mv-term" href="{glossary_href}#{entry.anchor}">{abbr}</a>'
+
+        out.append(pattern.sub(wrap, run.source))
+    return "".join(out), found
+
+
+def unknown_abbreviations(html: str, known: set[str], allowlist: set[str]) -> list[str]:
+    """Abbreviation-like words in the page's text that neither file explains, in order."""
+    unknown: list[str] = []
+    for run in text_runs(html):
+        if not run.is_text or run.inside & (SKIP_INSIDE - {"a"}):
+            continue
+        for word in ABBREVIATION_LIKE.findall(html_lib.unescape(run.source)):
+            if word in known or word in allowlist or ROMAN_NUMERAL.match(word) or word in unknown:
+                continue
+            unknown.append(word)
+    return unknown
+
+
+def line_of(markdown: str, word: str) -> int | None:
+    """The first line of the Markdown source where `word` stands as a word."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?=s?(?!\w))")
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        if pattern.search(line):
+            return number
+    return None
+
+
+def first_heading(path: Path) -> str | None:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return None
+
+
+# ---- MkDocs events: thin, state reset per build (i18n builds once per language) ----
+
+_state: dict = {}
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    entries = load_glossary(root / GLOSSARY_FILE)
+    _state.clear()
+    _state.update(
+        entries=entries,
+        allowlist=load_allowlist(root / ALLOWLIST_FILE),
+        glossary_url=None,
+        sources={},
+    )
+
+
+def on_files(files, config):
+    _state["glossary_url"] = None
+    for file in files.documentation_pages():
+        if MARKER.search(file.content_string):
+            _state["glossary_url"] = file.url
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    _state["sources"][page.file.src_uri] = markdown
+    if not MARKER.search(markdown):
+        return None
+    locale = config.theme["language"]
+    titles = {}
+    for entry in _state["entries"]:
+        if entry.page:
+            target = files.get_file_from_path(entry.page.split("#")[0])
+            if target is None:
+                raise GlossaryError(
+                    f"{GLOSSARY_FILE}: «{entry.term}» har side: {entry.page}, men den siden finnes ikke.")
+            titles[target.src_uri] = first_heading(Path(target.abs_src_path)) or target.src_uri
+    entries = [e.localized(locale) for e in _state["entries"]]
+    rendered = render_glossary_markdown(entries, titles, posixpath.dirname(page.file.src_uri))
+    return MARKER.sub(lambda _: rendered, markdown)
+
+
+# After Markdown is HTML; before the accessibility report reads the page (priority -50).
+@event_priority(0)
+def on_page_content(html, page, config, files):
+    locale = config.theme["language"]
+    entries = {e.term: e.localized(locale) for e in _state["entries"] if e.is_abbreviation}
+    source = _state["sources"].get(page.file.src_uri, "")
+    for word in unknown_abbreviations(html, set(entries), _state["allowlist"]):
+        line = line_of(source, word)
+        where = f"docs/{page.file.src_uri}" + (f", linje {line}" if line else "")
+        log.warning(
+            f"{where}: «{word}» ser ut som en forkortelse, men står ikke i ordlista. "
+            f"Legg den til i {GLOSSARY_FILE} med full form og forklaring, "
+            f"eller i {ALLOWLIST_FILE} hvis det ikke er en forkortelse.")
+    glossary_href = None
+    if _state["glossary_url"] is not None and page.url != _state["glossary_url"]:
+        glossary_href = get_relative_url(_state["glossary_url"], page.url)
+    annotated, _ = annotate_abbreviations(html, entries, abbreviation_pattern(list(entries.values())), glossary_href)
+    return annotated

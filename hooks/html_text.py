@@ -1,0 +1,42 @@
+"""Walk an HTML fragment as runs of text and tags, knowing which elements enclose each text.
+
+Plain functions only; the glossary and the accessibility report use them to touch text
+but never tags, attributes or ids.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
+_TAG = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/)?\s*>", re.S)
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@dataclass(frozen=True)
+class TextRun:
+    source: str
+    is_text: bool
+    inside: frozenset  # names of the open elements around this run
+
+
+def text_runs(html: str):
+    """Yield the fragment as TextRun pieces; joining their sources gives the HTML back."""
+    stack: list[str] = []
+    for piece in _TOKEN.split(html):
+        if not piece:
+            continue
+        if piece.startswith("<"):
+            yield TextRun(piece, False, frozenset(stack))
+            tag = _TAG.match(piece)
+            if not tag or piece.startswith("<!"):
+                continue
+            closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+            if closing:
+                if name in stack:
+                    while stack and stack.pop() != name:
+                        pass
+            elif name not in VOID and not self_closing:
+                stack.append(name)
+        else:
+            yield TextRun(piece, True, frozenset(stack))

@@ -1,0 +1,28 @@
+"""Markers for generated content: `<!-- generert: navn -->` on a line of its own.
+
+The hooks that own a marker replace it first; a marker still in the page after them is
+unknown (a typo, or a hook that was removed), and the build stops naming file and line.
+"""
+from __future__ import annotations
+
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+MARKER = re.compile(r"^<!--\s*generert:\s*(.*?)\s*-->\s*$", re.M)
+
+
+def leftover_markers(markdown: str) -> list[tuple[int, str]]:
+    """(line, name) of every marker left in the Markdown."""
+    return [(markdown.count("\n", 0, m.start()) + 1, m.group(1)) for m in MARKER.finditer(markdown)]
+
+
+# Last of the page_markdown handlers: every hook that owns a marker has run.
+@event_priority(-90)
+def on_page_markdown(markdown, page, config, files):
+    for line, name in leftover_markers(markdown):
+        raise PluginError(
+            f"docs/{page.file.src_uri}, linje {line}: ukjent markør «<!-- generert: {name} -->». "
+            "Kjente markører er «ordliste», «sjekklister» og «tilgjengelighetsrapport». Sjekk stavemåten.")
+    return markdown

@@ -1,0 +1,130 @@
+"""Collecting checklists from the content, and the generated pages."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from checklists import (
+    ChecklistError, Definition, collect, find_blocks, load_definitions, render_overview,
+    show_blocks_on_page,
+)
+from markers import leftover_markers
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFINITIONS = [Definition("mote", "Planlegge et møte", "For lederen."),
+               Definition("nytt-medlem", "Nytt medlem", "For nye.")]
+
+PAGE = """---
+description: x
+---
+
+# Møter
+
+## Før møtet
+
+Tekst.
+
+!!! sjekkliste "mote"
+
+    - Lag agendaen sammen.
+    - Send innkalling og
+      sakspapirer i god tid.
+
+## Etter møtet {#etter}
+
+!!! sjekkliste "mote"
+
+    - Skriv [referat](referat.md).
+
+## Før møtet
+
+!!! sjekkliste "nytt-medlem"
+    - Les mandatet.
+
+```
+!!! sjekkliste "ikke-en-liste"
+```
+"""
+
+
+def test_find_blocks_collects_items_with_their_section():
+    blocks = find_blocks(PAGE, "veiviser/moter.md")
+    assert [b.checklist_id for b in blocks] == ["mote", "mote", "nytt-medlem"]
+    first = blocks[0].items
+    assert [i.text for i in first] == ["Lag agendaen sammen.", "Send innkalling og sakspapirer i god tid."]
+    assert (first[0].heading_id, first[0].heading_text, first[0].page_title) == ("for-motet", "Før møtet", "Møter")
+    assert first[0].line == 13
+    assert blocks[1].items[0].heading_id == "etter"
+    # A repeated heading gets the id Python-Markdown gives it.
+    assert blocks[2].items[0].heading_id == "for-motet_1"
+
+
+def test_collect_groups_items_by_checklist_across_pages():
+    collected = collect({"a.md": PAGE, "b.md": '# B\n\n## Del\n\n!!! sjekkliste "mote"\n\n    - Punkt B.\n'}, DEFINITIONS)
+    assert [i.text for i in collected["mote"]] == [
+        "Lag agendaen sammen.", "Send innkalling og sakspapirer i god tid.", "Skriv [referat](referat.md).", "Punkt B."]
+    assert [i.src_uri for i in collected["mote"]][-1] == "b.md"
+
+
+def test_unknown_checklist_names_file_and_line():
+    with pytest.raises(ChecklistError, match=r"docs/x\.md, linje 3: det finnes ingen sjekkliste som heter «motet»"):
+        collect({"x.md": '# X\n\n!!! sjekkliste "motet"\n\n    - Punkt.\n'}, DEFINITIONS)
+
+
+@pytest.mark.parametrize("source, message", [
+    ('# X\n\n!!! sjekkliste "mote"\n\n    Bare tekst.\n', "linje 5: i en sjekkliste skal hver linje være et punkt"),
+    ('# X\n\n!!! sjekkliste "mote"\n\nTekst etterpå.\n', "linje 3: sjekklisten «mote» har ingen punkter"),
+    ("# X\n\n!!! sjekkliste\n\n    - Punkt.\n", "linje 3: sjekklisten mangler navn"),
+])
+def test_malformed_blocks_are_plain_errors(source, message):
+    with pytest.raises(ChecklistError, match=message):
+        find_blocks(source, "x.md")
+
+
+def test_block_on_content_page_gets_title_and_link():
+    shown = show_blocks_on_page(PAGE, "veiviser/moter.md", {d.id: d for d in DEFINITIONS})
+    assert '!!! sjekkliste "Sjekkliste: Planlegge et møte"' in shown
+    assert "    - Send innkalling og\n      sakspapirer i god tid.\n\n    [Åpne sjekklisten «Planlegge et møte»](../sjekklister/mote.md)\n" in shown
+
+
+def test_overview_lists_every_checklist_with_count():
+    collected = collect({"a.md": PAGE}, DEFINITIONS)
+    overview = render_overview(DEFINITIONS, collected, "sjekklister")
+    assert "- **[Planlegge et møte](mote.md)** (3 punkter). For lederen." in overview
+
+
+def test_project_definitions_include_the_required_checklists():
+    ids = {d.id for d in load_definitions(ROOT / "data" / "sjekklister.yml")}
+    assert {"nytt-medlem", "mote", "utviklingsprosjekt", "evaluere-utvalget", "evaluere-prosjekt",
+            "nav-leder", "rekruttere", "arshjul"} <= ids
+
+
+def test_leftover_markers():
+    assert leftover_markers("# A\n\n<!-- generert: ordlist -->\n") == [(3, "ordlist")]
+    assert leftover_markers("# A\n\nIngen markør.\n") == []
+
+
+def test_generated_checklist_pages_link_back_to_existing_sections(built_site):
+    definitions = load_definitions(ROOT / "data" / "sjekklister.yml")
+    overview = BeautifulSoup((built_site / "sjekklister" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    for definition in definitions:
+        page = built_site / "sjekklister" / definition.id / "index.html"
+        assert page.exists(), f"mangler sjekklisten {definition.id}"
+        assert overview.select_one(f'article a[href="{definition.id}/"]'), f"oversikten mangler {definition.id}"
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert html.select_one("article h1").get_text(strip=True).startswith(definition.title)
+        items = html.select("li.mv-checklist__item")
+        assert items, f"{definition.id}: ingen punkter"
+        for item in items:
+            box = item.select_one('input[type="checkbox"]')
+            label = item.find("label", attrs={"for": box["id"]})
+            assert label is not None and label.get_text(strip=True), f"{definition.id}: avkryssingsboks uten tekst"
+            href = item.select_one(".mv-checklist__source a")["href"]
+            target, _, fragment = href.partition("#")
+            target_file = (page.parent / target / "index.html").resolve()
+            assert target_file.exists(), f"{definition.id}: {href} finnes ikke"
+            target_html = BeautifulSoup(target_file.read_text(encoding="utf-8"), "html.parser")
+            assert fragment and target_html.find(id=fragment), f"{definition.id}: #{fragment} finnes ikke i {target}"
