@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean
+.PHONY: serve build test anchors clean
 
 # The env is remade whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -20,6 +20,11 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Rewrite data/ankere.yml from the current pages (only when removing an id is intended).
+anchors: $(STAMP)
+	MEDVIRKNING_UPDATE_ANCHORS=1 $(BIN)/mkdocs build --strict --site-dir $$(mktemp -d)
+	git diff --stat -- data/ankere.yml
 
 clean:
 	rm -rf site $(VENV)

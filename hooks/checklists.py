@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from slugs import heading_id
 
@@ -238,7 +238,9 @@ def on_files(files, config):
         if not collected[definition.id]:
             log.warning(f"Sjekklisten «{definition.id}» i {DEFINITIONS_FILE} har ingen punkter i innholdet ennå.")
         content = render_checklist_page(definition, collected[definition.id], template.render)
-        files.append(File.generated(config, checklist_src_uri(definition.id), content=content))
+        # Reached from the overview page, not listed one by one in the menu.
+        files.append(File.generated(config, checklist_src_uri(definition.id), content=content,
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 

@@ -142,7 +142,9 @@ def abbreviation_pattern(entries: list[Entry]) -> re.Pattern | None:
 
 # Inside these elements text is left alone (code, links, existing abbreviations, scripts).
 SKIP_INSIDE = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "button", "textarea", "title"}
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Here the abbreviation is explained but not linked: a link inside a heading or a
+# checkbox label would compete with the heading's own link or the checkbox.
+NO_LINK_INSIDE = {"h1", "h2", "h3", "h4", "h5", "h6", "label"}
 
 
 def annotate_abbreviations(html: str, entries: dict[str, Entry], pattern: re.Pattern | None,
@@ -160,7 +162,7 @@ def annotate_abbreviations(html: str, entries: dict[str, Entry], pattern: re.Pat
         if not run.is_text or run.inside & SKIP_INSIDE:
             out.append(run.source)
             continue
-        in_heading = bool(run.inside & HEADINGS)
+        no_link = bool(run.inside & NO_LINK_INSIDE)
 
         def wrap(match: re.Match) -> str:
             term = match.group(1)
@@ -168,7 +170,7 @@ def annotate_abbreviations(html: str, entries: dict[str, Entry], pattern: re.Pat
             if term not in found:
                 found.append(term)
             abbr = f'<abbr title="{html_lib.escape(entry.full, quote=True)}">{term}</abbr>'
-            if glossary_href is None or in_heading or term in linked:
+            if glossary_href is None or no_link or term in linked:
                 return abbr
             linked.add(term)
             return f'<a class="mv-term" href="{glossary_href}#{entry.anchor}">{abbr}</a>'
@@ -232,7 +234,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    _state["sources"][page.file.src_uri] = markdown
+    _state["sources"][page.file.src_uri] = page.file.content_string  # with front matter, for line numbers
     if not MARKER.search(markdown):
         return None
     locale = config.theme["language"]

@@ -21,7 +21,8 @@ def leftover_markers(markdown: str) -> list[tuple[int, str]]:
 # Last of the page_markdown handlers: every hook that owns a marker has run.
 @event_priority(-90)
 def on_page_markdown(markdown, page, config, files):
-    for line, name in leftover_markers(markdown):
+    # Line numbers count in the file as the editor sees it, front matter included.
+    for line, name in leftover_markers(page.file.content_string if MARKER.search(markdown) else ""):
         raise PluginError(
             f"docs/{page.file.src_uri}, linje {line}: ukjent markør «<!-- generert: {name} -->». "
             "Kjente markører er «ordliste», «sjekklister» og «tilgjengelighetsrapport». Sjekk stavemåten.")

@@ -53,13 +53,16 @@ def fixture_site(tmp_path):
 
     def build(pages: dict[str, str], data: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         project = tmp_path / "project"
+        shutil.rmtree(project, ignore_errors=True)  # a test may build several versions
         shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copytree(ROOT / "overrides", project / "overrides")
         if (ROOT / "data").exists():
             shutil.copytree(ROOT / "data", project / "data")
         shutil.copytree(ROOT / "docs" / "_includes", project / "docs" / "_includes")
         shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-        files = {**{f"docs/{k}": v for k, v in pages.items()}, **{f"data/{k}": v for k, v in (data or {}).items()}}
+        # The real glossary; no checklists and no registered ids unless a test gives them.
+        data = {"sjekklister.yml": "[]\n", "ankere.yml": "{}\n", **(data or {})}
+        files = {**{f"docs/{k}": v for k, v in pages.items()}, **{f"data/{k}": v for k, v in data.items()}}
         for relative, text in files.items():
             path = project / relative
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -131,19 +131,19 @@ SMALL_GLOSSARY = """
 
 def test_build_fails_on_unknown_abbreviation_naming_file_and_line(fixture_site):
     result = fixture_site({
-        "index.md": "# Forside\n\nNAV er her.\n",
-        "om.md": "# Om\n\nTekst.\n\nHer står QXZV uten forklaring.\n",
-        "ordliste.md": "# Ordliste\n\n<!-- generert: ordliste -->\n",
+        "index.md": "---\ndescription: x\n---\n\n# Forside\n\nNAV er her.\n",
+        "om.md": "---\ndescription: x\n---\n\n# Om\n\nTekst.\n\nHer står QXZV uten forklaring.\n",
+        "ordliste.md": "---\ndescription: x\n---\n\n# Ordliste\n\n<!-- generert: ordliste -->\n",
     }, data={"ordliste.yml": SMALL_GLOSSARY})
     assert result.returncode != 0
-    assert "docs/om.md, linje 5: «QXZV» ser ut som en forkortelse, men står ikke i ordlista." in result.stderr
+    assert "docs/om.md, linje 9: «QXZV» ser ut som en forkortelse, men står ikke i ordlista." in result.stderr
     assert "Legg den til i data/ordliste.yml" in result.stderr
 
 
 def test_build_explains_known_abbreviations(fixture_site, tmp_path):
     result = fixture_site({
-        "index.md": "# Forside\n\nNAV er her. NAVs kontor.\n",
-        "ordliste.md": "# Ordliste\n\n<!-- generert: ordliste -->\n",
+        "index.md": "---\ndescription: x\n---\n\n# Forside\n\nNAV er her. NAVs kontor.\n",
+        "ordliste.md": "---\ndescription: x\n---\n\n# Ordliste\n\n<!-- generert: ordliste -->\n",
     }, data={"ordliste.yml": SMALL_GLOSSARY})
     assert result.returncode == 0, result.stderr
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

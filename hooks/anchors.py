@@ -1,0 +1,124 @@
+"""Links that keep working: a registry of published section ids per page.
+
+data/ankere.yml lists, per published address, the ids of its sections. A build where a
+registered page or id has disappeared fails with a message that tells the editor how
+to keep it. `make anchors` (MEDVIRKNING_UPDATE_ANCHORS=1) rewrites the registry from the
+current build when a removal is intended.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+log = get_plugin_logger("ankere")
+
+REGISTRY_FILE = "data/ankere.yml"
+UPDATE_VARIABLE = "MEDVIRKNING_UPDATE_ANCHORS"
+HEADER = (
+    "# Publiserte adresser og avsnitts-id-er. Lenker til disse står i e-poster og saksdokumenter,\n"
+    "# så de må fortsette å virke. Ikke rediger for hånd: kjør `make anchors` når en fjerning er ment.\n"
+)
+
+
+def load_registry(path: Path) -> dict[str, list[str]]:
+    if not path.exists():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def dump_registry(registry: dict[str, list[str]]) -> str:
+    ordered = {url: sorted(set(ids)) for url, ids in sorted(registry.items())}
+    return HEADER + yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+
+def toc_ids(toc) -> list[str]:
+    """Every heading id in a page's table of contents, depth first."""
+    ids: list[str] = []
+    for item in toc:
+        ids.append(item.id)
+        ids.extend(toc_ids(item.children))
+    return ids
+
+
+def missing_anchors(registry: dict[str, list[str]], built: dict[str, list[str]],
+                    redirected: set[str]) -> list[tuple[str, str | None]]:
+    """(url, id) pairs in the registry that the build lacks; id None means the whole page."""
+    missing: list[tuple[str, str | None]] = []
+    for url, ids in registry.items():
+        if url not in built:
+            if url not in redirected:
+                missing.append((url, None))
+            continue
+        missing.extend((url, anchor) for anchor in ids if anchor not in built[url])
+    return missing
+
+
+def explain(url: str, anchor: str | None, src_by_url: dict[str, str]) -> str:
+    if anchor is None:
+        return (f"Siden /{url} er publisert, men finnes ikke lenger. Lenker til den vil slutte å virke. "
+                f"Legg inn en videresending i mkdocs.yml under redirects → redirect_maps "
+                f"(gammel fil: ny fil), eller kjør `make anchors` hvis siden skal bort for godt.")
+    source = src_by_url.get(url, url)
+    return (f"docs/{source}: avsnittet med id «{anchor}» finnes ikke lenger (adressen /{url}#{anchor}). "
+            f"Lenker dit fra e-poster og saksdokumenter vil slutte å virke. Har du endret overskriften? "
+            f"Behold id-en ved å skrive {{#{anchor}}} sist på den nye overskriften. "
+            f"Skal avsnittet bort for godt, kjør `make anchors`.")
+
+
+_state: dict = {}
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    _state.clear()
+    _state.update(path=root / REGISTRY_FILE, built={}, src_by_url={},
+                  update=os.environ.get(UPDATE_VARIABLE) == "1")
+    _state["registry"] = load_registry(_state["path"])
+
+
+def on_page_content(html, page, config, files):
+    if page.file.generated_by is None:  # generated pages have no ids to keep
+        _state["built"][page.url] = toc_ids(page.toc)
+        _state["src_by_url"][page.url] = page.file.src_uri
+    return html
+
+
+# Late: after every page has been read, before any page is written.
+@event_priority(-50)
+def on_env(env, config, files):
+    ours = {url: ids for url, ids in _state["registry"].items() if belongs_to_this_build(url, config)}
+    if _state["update"]:
+        others = {url: ids for url, ids in _state["registry"].items() if url not in ours}
+        _state["path"].write_text(dump_registry({**others, **_state["built"]}), encoding="utf-8")
+        log.info(f"{REGISTRY_FILE} er oppdatert med {len(_state['built'])} sider.")
+        return env
+    for url, anchor in missing_anchors(ours, _state["built"], redirected_urls(config)):
+        log.warning(explain(url, anchor, _state["src_by_url"]))
+    return env
+
+
+def redirected_urls(config) -> set[str]:
+    """Published addresses of the old pages in mkdocs-redirects' redirect_maps."""
+    plugin = config.plugins.get("redirects")
+    old_pages = plugin.config.get("redirect_maps", {}) if plugin else {}
+    urls = set()
+    for old in old_pages:
+        path = old.removesuffix(".md")
+        urls.add("" if path == "index" else path.removesuffix("/index") + "/")
+    return urls
+
+
+def belongs_to_this_build(url: str, config) -> bool:
+    """Registry keys are published addresses; those of other languages start with their code."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return True
+    locale = config.theme["language"]
+    languages = i18n.config.languages
+    default = next((lang.locale for lang in languages if lang.default), locale)
+    if locale == default:
+        return not any(url.startswith(f"{lang.locale}/") for lang in languages if lang.locale != locale)
+    return url.startswith(f"{locale}/")

@@ -1,0 +1,24 @@
+"""Section links: every h2–h4 permalink gets a Norwegian label for screen readers.
+
+The copy-to-clipboard behaviour is added in the browser by assets/javascripts/lenker.js;
+without JavaScript the permalink still leads to the section.
+"""
+from __future__ import annotations
+
+import re
+
+PERMALINK_LABEL = "Lenke til denne delen"
+_PERMALINK = re.compile(r'<a class="headerlink" href="#([^"]+)" title="[^"]*">(?:¶|&para;)</a>')
+
+
+def label_permalinks(html: str) -> str:
+    """Replace toc's ¶ permalinks with labelled links (the # sign is hidden from screen readers)."""
+    return _PERMALINK.sub(
+        lambda m: (f'<a class="headerlink" href="#{m.group(1)}" aria-label="{PERMALINK_LABEL}" data-mv-copy-link>'
+                   '<span aria-hidden="true">#</span></a>'),
+        html,
+    )
+
+
+def on_page_content(html, page, config, files):
+    return label_permalinks(html)

@@ -1,0 +1,91 @@
+"""Links that keep working: the id registry, redirects, section permalinks and page dates."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from anchors import dump_registry, explain, missing_anchors
+from page_dates import last_changed, norwegian_date
+from section_links import label_permalinks
+
+FRONT = "---\ndescription: En side.\n---\n\n"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_missing_anchors_finds_removed_ids_and_pages():
+    registry = {"veiviser/moter/": ["agenda", "referat"], "gammel/": ["x"], "flyttet/": ["y"]}
+    built = {"veiviser/moter/": ["agenda", "innkalling"]}
+    assert missing_anchors(registry, built, redirected={"flyttet/"}) == [
+        ("veiviser/moter/", "referat"), ("gammel/", None)]
+
+
+def test_explanation_tells_the_editor_how_to_keep_the_id():
+    text = explain("veiviser/moter/", "referat", {"veiviser/moter/": "veiviser/moter.md"})
+    assert text.startswith("docs/veiviser/moter.md: avsnittet med id «referat» finnes ikke lenger")
+    assert "{#referat}" in text and "make anchors" in text
+    assert "redirect_maps" in explain("gammel/", None, {})
+
+
+def test_registry_is_sorted_and_commented():
+    text = dump_registry({"b/": ["z", "a", "a"], "a/": ["k"]})
+    assert text.startswith("# Publiserte adresser")
+    assert yaml.safe_load(text) == {"a/": ["k"], "b/": ["a", "z"]}
+
+
+def test_permalinks_get_a_norwegian_label():
+    html = '<h2 id="agenda">Agenda<a class="headerlink" href="#agenda" title="Lenke til denne delen">¶</a></h2>'
+    assert label_permalinks(html) == (
+        '<h2 id="agenda">Agenda<a class="headerlink" href="#agenda" aria-label="Lenke til denne delen" '
+        'data-mv-copy-link><span aria-hidden="true">#</span></a></h2>')
+
+
+def test_norwegian_date():
+    assert norwegian_date("2026-11-03") == "3. november 2026"
+
+
+def test_last_changed_reads_git(tmp_path):
+    def git(*args):
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
+    git("init", "-q")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("x", encoding="utf-8")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x", "--date", "2024-05-06T12:00:00")
+    dates = last_changed(tmp_path, "docs")
+    assert list(dates) == ["a.md"]
+    assert last_changed(tmp_path / "finnes-ikke", "docs") == {}
+
+
+PAGE = FRONT + "# Møter\n\n## Agenda\n\nTekst.\n\n## Referat\n\nTekst.\n"
+
+
+def test_renamed_registered_heading_fails_the_build(fixture_site):
+    registry = "veiviser/moter/:\n- agenda\n- referat\n"
+    ok = fixture_site({"index.md": FRONT + "# Forside\n", "veiviser/moter.md": PAGE}, data={"ankere.yml": registry})
+    assert ok.returncode == 0, ok.stderr
+    renamed = PAGE.replace("## Referat", "## Referatet fra møtet")
+    result = fixture_site({"index.md": FRONT + "# Forside\n", "veiviser/moter.md": renamed}, data={"ankere.yml": registry})
+    assert result.returncode != 0
+    assert "docs/veiviser/moter.md: avsnittet med id «referat» finnes ikke lenger" in result.stderr
+    kept = PAGE.replace("## Referat", "## Referatet fra møtet {#referat}")
+    result = fixture_site({"index.md": FRONT + "# Forside\n", "veiviser/moter.md": kept}, data={"ankere.yml": registry})
+    assert result.returncode == 0, result.stderr
+
+
+def test_removed_page_needs_a_redirect(fixture_site):
+    registry = "veiviser/moter/:\n- agenda\n"
+    result = fixture_site({"index.md": FRONT + "# Forside\n", "veiviser/motene.md": PAGE}, data={"ankere.yml": registry})
+    assert result.returncode != 0
+    assert "Siden /veiviser/moter/ er publisert, men finnes ikke lenger" in result.stderr
+
+
+def test_project_redirects_and_registry_cover_the_published_site(built_site):
+    registry = yaml.safe_load((ROOT / "data" / "ankere.yml").read_text(encoding="utf-8"))
+    assert "strategi/gode-arenaer/" in registry and "tiltak-2-3-1" in registry["strategi/gode-arenaer/"]
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
+    redirects = next(p["redirects"] for p in config["plugins"] if isinstance(p, dict) and "redirects" in p)
+    for old, new in redirects["redirect_maps"].items():
+        stub = built_site / old.removesuffix(".md") / "index.html"
+        assert stub.exists() and 'http-equiv="refresh"' in stub.read_text(encoding="utf-8")
