@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test anchors clean
+.PHONY: serve build test spell anchors clean
 
 # The env is remade whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -20,6 +20,10 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Spelling of the content, with file and line (also part of `make test`).
+spell: $(STAMP)
+	$(BIN)/python tests/spelling.py
 
 # Rewrite data/ankere.yml from the current pages (only when removing an id is intended).
 anchors: $(STAMP)

@@ -1,0 +1,116 @@
+"""Norwegian spell checking of the content with hunspell (Debian's hunspell-no).
+
+Run `make spell` (or `python tests/spelling.py`) to see every finding with file and
+line; tests/test_spelling.py fails `make test` when there is one. Words that are right
+but unknown to the dictionary go in data/stavekontroll.txt, one per line.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORD_LIST = ROOT / "data" / "stavekontroll.txt"
+DICTIONARIES = {"nb": "nb_NO", "nn": "nn_NO"}
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_NOISE = [
+    re.compile(r"`[^`]*`"),  # inline code
+    re.compile(r"\]\([^)]*\)"),  # link targets
+    re.compile(r"<[^>]+>"),  # HTML tags
+    re.compile(r"\{[:#.!][^}]*\}"),  # attribute lists and include markers
+    re.compile(r'^\s*!!! sjekkliste "[^"]*"'),  # a checklist's id, not a word
+    re.compile(r'^\s*(!!!|\?\?\?\+?)\s*\w+'),  # admonition type (its title is checked)
+    re.compile(r"\b[\w.-]+\.(no|com|org|net)\b"),  # web addresses named in the text
+    re.compile(r"https?://\S+"),
+]
+_WORD = re.compile(r"[A-Za-zÆØÅæøåÉéÜüÖöÄä]+(?:-[A-Za-zÆØÅæøåÉéÜüÖöÄä]+)*")
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    word: str
+
+    def __str__(self) -> str:
+        return (f"{self.path}, linje {self.line}: «{self.word}» finnes ikke i ordboka. "
+                f"Rett skrivefeilen, eller legg ordet til i data/stavekontroll.txt hvis det er riktig.")
+
+
+def words_by_line(markdown: str) -> list[tuple[int, str]]:
+    """(line, word) for the running text of a Markdown page; code and link targets are skipped."""
+    offset = 0
+    front = _FRONT_MATTER.match(markdown)
+    if front:
+        offset = front.group(0).count("\n")
+        markdown = markdown[front.end():]
+    found: list[tuple[int, str]] = []
+    in_fence = False
+    for number, line in enumerate(markdown.splitlines(), start=offset + 1):
+        if line.strip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        for pattern in _NOISE:
+            line = pattern.sub(" ", line)
+        for word in _WORD.findall(line):
+            for part in word.split("-"):
+                # Abbreviations and their possessives (NAVs) belong to the glossary check.
+                if len(part) > 1 and not part.removesuffix("s").isupper():
+                    found.append((number, part))
+    return found
+
+
+def unknown_words(words: set[str], language: str) -> set[str]:
+    """The words hunspell does not know, with the project word list added."""
+    if not words:
+        return set()
+    result = subprocess.run(
+        ["hunspell", "-l", "-i", "utf-8", "-d", DICTIONARIES[language], "-p", str(WORD_LIST)],
+        input="\n".join(sorted(words)), capture_output=True, text=True, check=True, timeout=120,
+    )
+    return set(result.stdout.split())
+
+
+def language_of(path: Path) -> str | None:
+    """nb for plain .md files, the suffix language for page.nn.md; None for languages we cannot check."""
+    suffixes = path.suffixes
+    if len(suffixes) >= 2 and suffixes[-2] in (".nn", ".en"):
+        return suffixes[-2][1:] if suffixes[-2][1:] in DICTIONARIES else None
+    return "nb"
+
+
+def check(paths: list[Path]) -> list[Finding]:
+    """Every misspelling in the given Markdown files, with file and line."""
+    findings: list[Finding] = []
+    by_language: dict[str, list[tuple[Path, list[tuple[int, str]]]]] = {}
+    for path in paths:
+        language = language_of(path)
+        if language:
+            by_language.setdefault(language, []).append((path, words_by_line(path.read_text(encoding="utf-8"))))
+    for language, files in by_language.items():
+        unknown = unknown_words({w for _, words in files for _, w in words}, language)
+        for path, words in files:
+            reported: set[str] = set()
+            for line, word in words:
+                if word in unknown and word not in reported:
+                    reported.add(word)
+                    findings.append(Finding(path.relative_to(ROOT).as_posix(), line, word))
+    return findings
+
+
+def content_files() -> list[Path]:
+    return sorted(p for p in (ROOT / "docs").rglob("*.md"))
+
+
+if __name__ == "__main__":
+    results = check([Path(a).resolve() for a in sys.argv[1:]] or content_files())
+    for finding in results:
+        print(finding)
+    print(f"{len(results)} mulige skrivefeil.")
+    sys.exit(1 if results else 0)

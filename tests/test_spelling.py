@@ -1,0 +1,37 @@
+"""Spelling of the content (hunspell with Debian's nb/nn dictionaries and our word list)."""
+from __future__ import annotations
+
+import shutil
+
+from spelling import Finding, check, content_files, unknown_words, words_by_line
+
+
+def test_hunspell_and_the_norwegian_dictionaries_are_installed():
+    assert shutil.which("hunspell"), "hunspell mangler: kjør `apt-get install -y hunspell hunspell-no` (se .ci/run)."
+    assert unknown_words({"møtet", "brukerutvalget"}, "nb") == set()
+
+
+def test_words_by_line_skips_code_links_and_abbreviations():
+    source = ("---\ndescription: Om møtet.\n---\n\n# Møtet\n\nSe [referatet](moter.md#x) og `kode`.\n"
+              "NAV og FFOs råd. Les på nav.no.\n\n!!! sjekkliste \"arshjul\"\n\n    - Send innkalingen.\n")
+    words = words_by_line(source)
+    assert (5, "Møtet") in words and (7, "referatet") in words
+    assert not {w for _, w in words} & {"moter", "md", "kode", "NAV", "FFOs", "no", "arshjul", "description"}
+    assert (12, "innkalingen") in words
+
+
+def test_misspelling_is_found_with_file_and_line(tmp_path, monkeypatch):
+    import spelling
+
+    monkeypatch.setattr(spelling, "ROOT", tmp_path)
+    page = tmp_path / "docs" / "side.md"
+    page.parent.mkdir()
+    page.write_text("---\ndescription: x\n---\n\n# Side\n\nVi sender innkalingen i god tid.\n", encoding="utf-8")
+    findings = check([page])
+    assert findings == [Finding("docs/side.md", 7, "innkalingen")]
+    assert str(findings[0]).startswith("docs/side.md, linje 7: «innkalingen» finnes ikke i ordboka.")
+
+
+def test_content_has_no_misspellings():
+    findings = check(content_files())
+    assert not findings, "\n".join(map(str, findings))
