@@ -25,6 +25,7 @@ _NOISE = [
     re.compile(r'^\s*!!! sjekkliste "[^"]*"'),  # a checklist's id, not a word
     re.compile(r'^\s*(!!!|\?\?\?\+?)\s*\w+'),  # admonition type (its title is checked)
     re.compile(r"\b[\w.-]+\.(no|com|org|net)\b"),  # web addresses named in the text
+    re.compile(r"\b[\w/.-]+\.(md|yml|txt|py)\b"),  # file names
     re.compile(r"https?://\S+"),
 ]
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉéÜüÖöÄä]+(?:-[A-Za-zÆØÅæøåÉéÜüÖöÄä]+)*")
@@ -105,7 +106,7 @@ def check(paths: list[Path]) -> list[Finding]:
 
 
 def content_files() -> list[Path]:
-    return sorted(p for p in (ROOT / "docs").rglob("*.md"))
+    return sorted([*(ROOT / "docs").rglob("*.md"), ROOT / "CONTRIBUTING.md"])  # CONTRIBUTING is on the site
 
 
 if __name__ == "__main__":
