@@ -41,6 +41,11 @@ def test_permalinks_get_a_norwegian_label():
         'data-mv-copy-link><span aria-hidden="true">#</span></a></h2>')
 
 
+def test_page_title_gets_no_permalink():
+    html = '<h1 id="moter">Møter<a class="headerlink" href="#moter" title="Lenke til denne delen">&para;</a></h1>'
+    assert label_permalinks(html) == '<h1 id="moter">Møter</h1>'
+
+
 def test_norwegian_date():
     assert norwegian_date("2026-11-03") == "3. november 2026"
 

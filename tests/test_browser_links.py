@@ -1,0 +1,36 @@
+"""«Kopier lenke» in Chromium: keyboard, the copied address, and the announcement."""
+from __future__ import annotations
+
+from conftest import DESKTOP
+
+PAGE = "strategi/gode-arenaer/"
+
+
+def test_copy_link_with_the_keyboard(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    link = page.locator('#tiltak-2-1-5 a.headerlink')
+    assert link.get_attribute("aria-label").startswith("Kopier lenke til denne delen: Tiltak 2.1.5")
+    link.focus()
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#tiltak-2-1-5"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('mv-link-status') && "
+                           "document.getElementById('mv-link-status').textContent.length > 0")
+    expected = site_url + PAGE + "#tiltak-2-1-5"
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert page.locator("#mv-link-status").text_content() == f"Lenken er kopiert: {expected}"
+    assert page.url == expected
+    context.close()
+
+
+def test_section_link_without_javascript_leads_to_the_section(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    link = page.locator('#mal-2-3 a.headerlink')
+    assert link.get_attribute("aria-label") == "Lenke til denne delen"
+    link.click()
+    assert page.url.endswith("#mal-2-3")
+    context.close()
