@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test spell anchors clean
+.PHONY: serve build test spell anchors bench clean
 
 # The env is remade whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -29,6 +29,14 @@ spell: $(STAMP)
 anchors: $(STAMP)
 	MEDVIRKNING_UPDATE_ANCHORS=1 $(BIN)/mkdocs build --strict --site-dir $$(mktemp -d)
 	git diff --stat -- data/ankere.yml
+
+# Build time, scaling, first-load bytes and Lighthouse against a default Material site;
+# prints the tables and writes bench/RESULTS.md (takes about ten minutes).
+bench: $(STAMP) bench/node_modules/.package-lock.json
+	$(BIN)/python bench/run.py
+
+bench/node_modules/.package-lock.json: bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
 
 clean:
 	rm -rf site $(VENV)

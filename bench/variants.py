@@ -4,18 +4,21 @@ project folder; the text is always the real docs/ (or copies of it).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ["index.md", "ordliste.md", "om", "sjekklister", "strategi", "veileder", "veiviser"]
+NOT_CONTENT = {"_includes", "assets"}
+GENERATED_MARKER = re.compile(r"^<!--\s*generert:.*?-->\s*$", re.M)
 EXTRA_LANGUAGES = [("nn", "Norsk nynorsk"), ("en", "English")]
 
 
@@ -28,10 +31,11 @@ def hooks_off(config: dict, docs: Path) -> dict:
 
     What the hooks did and the baseline lacks: our slugs (toc's default instead), the
     glossary and checklist pages, the markers replaced, the labelled section links, page
-    dates, the CSP meta tag; not strict. markdown-include gets the docs folder that a hook gives it.
+    dates, the CSP meta tag, the build checks (accessibility, abbreviations, anchors).
+    markdown-include gets the docs folder that a hook gives it.
     """
     config = {k: v for k, v in config.items() if k not in ("hooks", "watch")}
-    config["strict"] = False  # toc's default ids differ from ours, so a few anchors warn
+    config["strict"] = False
     config["docs_dir"] = str(docs)
     config["theme"] = {**config["theme"], "custom_dir": str(ROOT / "overrides")}
     config["markdown_extensions"] = [_with_include_path(e, docs) for e in config["markdown_extensions"]]
@@ -61,30 +65,61 @@ def _with_include_path(extension, docs: Path):
     return extension
 
 
-def scaled_project(folder: Path, copies: int, languages: int) -> Path:
-    """A copy of the project with docs/ repeated `copies` times (kopi-02/ …) and the extra
-    languages switched on (all their pages fall back to bokmål). Returns its mkdocs.yml."""
+def scaled_project(folder: Path, copies: int, languages: int, extra_hooks: list[str] = ()) -> Path:
+    """A copy of the project with its pages repeated `copies` times (kopi-02/ …, without the
+    markers for generated lists) and the extra languages switched on, each with a stand-in
+    translation of every page (see pretend_translation). Returns its mkdocs.yml."""
     shutil.rmtree(folder, ignore_errors=True)
     for name in ("hooks", "overrides", "data"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for text in ROOT.glob("*.md"):  # included into pages (CONTRIBUTING.md)
+        shutil.copy(text, folder / text.name)
     shutil.copytree(ROOT / "docs", folder / "docs")
     for number in range(2, copies + 1):
-        for name in CONTENT:
-            source, target = ROOT / "docs" / name, folder / "docs" / f"kopi-{number:02d}" / name
-            if source.is_dir():
-                shutil.copytree(source, target)
-            else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(source, target)
+        for source in pages(ROOT / "docs"):
+            target = folder / "docs" / f"kopi-{number:02d}" / source.relative_to(ROOT / "docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Generated lists (glossary, checklists, reports) stay one per site, as they would.
+            target.write_text(GENERATED_MARKER.sub("", source.read_text(encoding="utf-8")), encoding="utf-8")
+    locales = [locale for locale, _ in EXTRA_LANGUAGES[:languages - 1]]
+    for page in pages(folder / "docs"):
+        for locale in locales:
+            page.with_suffix(f".{locale}.md").write_text(
+                pretend_translation(page.read_text(encoding="utf-8"), locale), encoding="utf-8")
     config = load_config()
-    config.pop("nav")  # the copies are not in the menu; every page is still built
-    config["validation"] = {**config["validation"], "omitted_files": "info",
-                            "nav": {**config["validation"]["nav"], "omitted_files": "info"}}
+    # The copies are built but kept out of the menu: Material writes the whole menu into
+    # every page, so a menu 50 times longer would measure the theme, not the hooks.
+    config["not_in_nav"] = "/kopi-*/"
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     for locale, name in EXTRA_LANGUAGES[:languages - 1]:
         i18n["languages"].append({"locale": locale, "name": name, "build": True})
+    config["hooks"] = config["hooks"] + [h for h in extra_hooks if h not in config["hooks"]]
     write_config(folder, config)
     return folder / "mkdocs.yml"
+
+
+def pages(docs: Path) -> list[Path]:
+    """The Markdown pages in a docs folder, in the default language (no .nn.md)."""
+    return [p for p in docs.rglob("*.md")
+            if not NOT_CONTENT & set(p.relative_to(docs).parts) and len(p.suffixes) == 1]
+
+
+def pretend_translation(markdown: str, locale: str) -> str:
+    """The page with " (nn)" after every line of running text: as long as a translation, and
+    different from the bokmål text, so that mkdocs-static-i18n keeps it in search (it drops
+    entries whose text is the same as the default language's)."""
+    lines, in_fence = [], False
+    front_matter = markdown.startswith("---")
+    for number, line in enumerate(markdown.splitlines()):
+        text = line.strip()
+        if front_matter:
+            front_matter = not (number > 0 and text == "---")
+        elif text.startswith(("```", "~~~")):
+            in_fence = not in_fence
+        elif not in_fence and text[:1].isalpha() and not text.endswith(("}", "\\")):
+            line = f"{line} ({locale})"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
 
 
 def write_config(folder: Path, config: dict) -> Path:
@@ -94,19 +129,40 @@ def write_config(folder: Path, config: dict) -> Path:
     return path
 
 
+@contextlib.contextmanager
+def with_extra_hooks(extra_hooks: list[str]):
+    """Our own config with more hooks, beside mkdocs.yml (the page dates need the git
+    checkout around the config); removed again at once. Yields its path."""
+    config = load_config()
+    config["hooks"] = config["hooks"] + [h for h in extra_hooks if h not in config["hooks"]]
+    path = ROOT / ".bench-mkdocs.yml"
+    try:
+        path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
 BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
 
-def build(config_file: Path, site_dir: Path, strict: bool = True) -> tuple[float, float]:
-    """Build once in a fresh process. Returns (wall seconds of the whole command, seconds
-    MkDocs reports for the build itself, i.e. without Python start-up and imports)."""
+@dataclass
+class Build:
+    wall: float  # seconds for the whole `mkdocs build` command, Python start-up included
+    built_in: float  # seconds MkDocs reports for the build itself
+    warnings: int
+
+
+def build(config_file: Path, site_dir: Path) -> Build:
+    """Build once in a fresh process, as `make build` does but not strict: a benchmark
+    measures the site as it is, and counts the warnings instead of stopping at them."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file),
-               "--site-dir", str(site_dir)] + (["--strict"] if strict else [])
+    command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "--config-file", str(config_file),
+               "--site-dir", str(site_dir)]
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config_file.parent)
     elapsed = time.perf_counter() - start
     reported = BUILT_IN.findall(result.stderr)
     if result.returncode != 0 or not reported:
         raise SystemExit(f"Bygget av {config_file} feilet:\n{result.stderr}")
-    return elapsed, float(reported[-1])
+    return Build(elapsed, float(reported[-1]), result.stderr.count("WARNING -"))

@@ -25,6 +25,7 @@ log = get_plugin_logger("ordliste")
 
 GLOSSARY_FILE = "data/ordliste.yml"
 ALLOWLIST_FILE = "data/ikke-forkortelser.yml"
+LETTERS_TEMPLATE = "partials/mv-glossary-letters.html"
 MARKER = re.compile(r"^<!--\s*generert:\s*ordliste\s*-->\s*$", re.M)
 # An abbreviation-like word: two or more capitals in a row at the start of a word.
 ABBREVIATION_LIKE = re.compile(r"(?<![\w-])([A-ZÆØÅ][A-ZÆØÅ0-9]*[A-ZÆØÅ][A-ZÆØÅ0-9]*)(?=s?(?!\w))")
@@ -113,13 +114,21 @@ def initial_letter(term: str) -> str:
     return term[0].upper()
 
 
-def render_glossary_markdown(entries: list[Entry], page_titles: dict[str, str], page_dir: str) -> str:
-    """The glossary as Markdown: letter links, then an h2 per letter and an h3 per entry."""
+# Æ, Ø and Å need ids of their own: plain transliteration would give Å the id of A.
+_LETTER_IDS = {"Æ": "ae", "Ø": "oe", "Å": "aa"}
+
+
+def letter_anchor(letter: str) -> str:
+    return "bokstav-" + _LETTER_IDS.get(letter, slugify(letter))
+
+
+def render_glossary_markdown(entries: list[Entry], page_titles: dict[str, str], page_dir: str,
+                             render_letters) -> str:
+    """The glossary as Markdown: letter links (from a template), an h2 per letter and an h3 per entry."""
     letters = sorted({initial_letter(e.term) for e in entries}, key=sort_key)
-    lines = [" ".join(f"[{letter}](#bokstav-{slugify(letter)})" for letter in letters)
-             + ' { .mv-letters aria-label="Bokstaver" }', ""]
+    lines = [render_letters(letters=[{"letter": letter, "anchor": letter_anchor(letter)} for letter in letters]), ""]
     for letter in letters:
-        lines += [f"## {letter} {{#bokstav-{slugify(letter)}}}", ""]
+        lines += [f"## {letter} {{#{letter_anchor(letter)}}}", ""]
         for entry in (e for e in entries if initial_letter(e.term) == letter):
             lines += [f"### {entry.term} {{#{entry.anchor}}}", ""]
             if entry.full:
@@ -247,7 +256,8 @@ def on_page_markdown(markdown, page, config, files):
                     f"{GLOSSARY_FILE}: «{entry.term}» har side: {entry.page}, men den siden finnes ikke.")
             titles[target.src_uri] = first_heading(Path(target.abs_src_path)) or target.src_uri
     entries = [e.localized(locale) for e in _state["entries"]]
-    rendered = render_glossary_markdown(entries, titles, posixpath.dirname(page.file.src_uri))
+    letters_template = config.theme.get_env().get_template(LETTERS_TEMPLATE)
+    rendered = render_glossary_markdown(entries, titles, posixpath.dirname(page.file.src_uri), letters_template.render)
     return MARKER.sub(lambda _: rendered, markdown)
 
 

@@ -1,7 +1,7 @@
 """Walk an HTML fragment as runs of text and tags, knowing which elements enclose each text.
 
-Plain functions only; the glossary and the accessibility report use them to touch text
-but never tags, attributes or ids.
+Plain functions only; the glossary uses them to touch text but never tags, attributes or
+ids. (The accessibility report reads whole pages as a tree: html_tree.py.)
 """
 from __future__ import annotations
 

@@ -25,5 +25,6 @@ def on_page_markdown(markdown, page, config, files):
     for line, name in leftover_markers(page.file.content_string if MARKER.search(markdown) else ""):
         raise PluginError(
             f"docs/{page.file.src_uri}, linje {line}: ukjent markør «<!-- generert: {name} -->». "
-            "Kjente markører er «ordliste», «sjekklister» og «tilgjengelighetsrapport». Sjekk stavemåten.")
+            "Kjente markører er «ordliste», «sjekklister», «tilgjengelighetsrapport» og «tilgjengelighetsavvik». "
+            "Sjekk stavemåten.")
     return markdown

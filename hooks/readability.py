@@ -1,19 +1,44 @@
 """Readability of running text: LIX and the share of long sentences.
 
-Plain functions only; the accessibility report hook calls them on each built page.
+Plain functions only; the accessibility report hook calls them on each built page's text
+(`blocks_from_html`), and editors can measure a Markdown file before a build (the CLI below).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import textstat
+
+from html_tree import Element
 
 LONG_SENTENCE_WORDS = 20
 LIX_EASY_MAX = 33
 LIX_MEDIUM_MAX = 44
+LIX_TARGET = 40  # the goal for every page, and the most the median page may have
+LIX_MAX = 45  # no page above this
+MIN_WORDS = 50  # below this a LIX says little about a page
 
-_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
+# A sentence ends at . ! ? or : before something that does not go on in lower case or
+# digits, so "f.eks. møtet" and "19.–20. mars" stay whole.
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?![a-zæøåäöüé0-9–-])")
 _WORD = re.compile(r"[0-9A-Za-zÆØÅæøåÉéÜüÖöÄä-]+")
+
+
+@dataclass(frozen=True)
+class Readability:
+    lix: float | None  # None when the page has fewer than MIN_WORDS words
+    words: int
+    sentences: int
+    long_sentences: list[str]
+
+    @property
+    def long_share(self) -> float:
+        return len(self.long_sentences) / self.sentences if self.sentences else 0.0
+
+    @property
+    def label(self) -> str | None:
+        return None if self.lix is None else lix_label(self.lix)
 
 
 def sentences_from_blocks(blocks: list[str]) -> list[str]:
@@ -32,28 +57,93 @@ def sentences_from_blocks(blocks: list[str]) -> list[str]:
 
 
 def lix(sentences: list[str]) -> float:
-    """LIX of the given sentences, computed with textstat on text with one sentence per item."""
+    """LIX = words per sentence + percentage of words over six letters.
+
+    Words and long words are counted by textstat, as its own `lix` does; the sentences are
+    ours, because textstat drops sentences of one or two words (headings, short list items)
+    and splits at every full stop ("mål 2.1").
+    """
     if not sentences:
         return 0.0
-    text = " ".join(s if s[-1] in ".!?" else s + "." for s in (s.rstrip(" :") for s in sentences))
-    return float(textstat.lix(text))
+    text = " ".join(sentences)
+    words = textstat.lexicon_count(text)
+    if not words:
+        return 0.0
+    return words / len(sentences) + 100 * textstat.long_word_count(text) / words
+
+
+def long_sentences(sentences: list[str], limit: int = LONG_SENTENCE_WORDS) -> list[str]:
+    """The sentences with more than `limit` words."""
+    return [s for s in sentences if len(_WORD.findall(s)) > limit]
 
 
 def long_sentence_share(sentences: list[str], limit: int = LONG_SENTENCE_WORDS) -> float:
     """Share (0–1) of sentences with more than `limit` words."""
     if not sentences:
         return 0.0
-    long = sum(1 for s in sentences if len(_WORD.findall(s)) > limit)
-    return long / len(sentences)
+    return len(long_sentences(sentences, limit)) / len(sentences)
 
 
 def lix_label(value: float) -> str:
-    """Plain Norwegian label for a LIX value."""
-    if value <= LIX_EASY_MAX:
+    """Plain Norwegian label for a LIX value, as shown (rounded)."""
+    if round(value) <= LIX_EASY_MAX:
         return "lett"
-    if value <= LIX_MEDIUM_MAX:
+    if round(value) <= LIX_MEDIUM_MAX:
         return "middels"
     return "vanskelig"
+
+
+def measure(blocks: list[str]) -> Readability:
+    sentences = sentences_from_blocks(blocks)
+    words = textstat.lexicon_count(" ".join(sentences)) if sentences else 0
+    return Readability(
+        lix=lix(sentences) if words >= MIN_WORDS else None,
+        words=words,
+        sentences=len(sentences),
+        long_sentences=long_sentences(sentences),
+    )
+
+
+# Elements whose text is one block (a sentence at least); text in nested blocks is their own.
+HTML_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "caption",
+               "figcaption", "summary"}
+# Not running text: code, controls, screen-reader-only and print-only text, page furniture.
+HTML_SKIP_TAGS = {"pre", "code", "kbd", "script", "style", "svg", "button", "input", "select",
+                  "textarea", "nav", "template"}
+HTML_SKIP_CLASSES = {"headerlink", "md-content__button", "mv-visually-hidden", "md-source-file",
+                     "mv-print-only"}
+
+
+def skip_in_running_text(element: Element) -> bool:
+    return (element.tag in HTML_SKIP_TAGS or bool(element.classes & HTML_SKIP_CLASSES)
+            or "hidden" in element.attrs or element.attrs.get("aria-hidden") == "true")
+
+
+def blocks_from_html(element: Element) -> list[str]:
+    """The text blocks of a built page's content (its <article>), one per paragraph, list item,
+    heading or table cell; loose text outside such blocks is a block of its own."""
+    blocks: list[str] = []
+
+    def walk(node: Element, current: list[str] | None) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                if current is not None:
+                    current.append(child)
+                elif child.strip():
+                    blocks.append(child)
+            elif skip_in_running_text(child):
+                continue
+            elif child.tag == "br" and current is not None:
+                current.append(" ")
+            elif child.tag in HTML_BLOCKS:
+                inner: list[str] = []
+                walk(child, inner)
+                blocks.append("".join(inner))
+            else:
+                walk(child, current)
+
+    walk(element, None)
+    return [b for b in blocks if b.strip()]
 
 
 _MD_NOISE = [

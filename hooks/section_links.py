@@ -1,6 +1,6 @@
 """Section links: every h2–h4 permalink gets a Norwegian label for screen readers.
 
-The copy-to-clipboard behaviour is added in the browser by assets/javascripts/lenker.js;
+The copy-to-clipboard behaviour is added in the browser by assets/javascripts/medvirkning.js;
 without JavaScript the permalink still leads to the section.
 """
 from __future__ import annotations

@@ -7,7 +7,7 @@ import pytest
 
 from glossary import (
     Entry, GlossaryError, abbreviation_pattern, annotate_abbreviations, line_of, load_glossary,
-    render_glossary_markdown, unknown_abbreviations,
+    render_glossary_markdown, sort_key, unknown_abbreviations,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,9 +91,12 @@ def test_line_of_names_the_source_line():
 
 def test_rendered_glossary_has_letters_anchors_and_page_links():
     entries = ENTRIES + [Entry("mandat", None, "Oppdraget.", page="veiviser/mandat.md")]
-    markdown = render_glossary_markdown(sorted(entries, key=lambda e: e.term.lower()),
-                                        {"veiviser/mandat.md": "Mandatet"}, "")
-    assert "[F](#bokstav-f)" in markdown and "## F {#bokstav-f}" in markdown
+    entries.append(Entry("Åpenhet", None, "Å være åpen."))
+    markdown = render_glossary_markdown(sorted(entries, key=lambda e: sort_key(e.term)),
+                                        {"veiviser/mandat.md": "Mandatet"}, "",
+                                        lambda letters: " ".join(f"{l['letter']}={l['anchor']}" for l in letters))
+    assert markdown.startswith("F=bokstav-f H=bokstav-h M=bokstav-m N=bokstav-n Å=bokstav-aa\n")
+    assert "## F {#bokstav-f}" in markdown and "## Å {#bokstav-aa}" in markdown
     assert "### FFO {#ffo}" in markdown and "**Funksjonshemmedes Fellesorganisasjon.** Paraply." in markdown
     assert "### årshjul {#arshjul}" in markdown
     assert "Mer om dette: [Mandatet](veiviser/mandat.md)" in markdown

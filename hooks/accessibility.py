@@ -1,0 +1,563 @@
+"""Accessibility: every built page is checked, and the site publishes what the checks found.
+
+On each page of each language, in its final HTML:
+- the lang attribute is the page's language (or <article lang>, for a page not translated yet);
+- one h1, no skipped heading levels, no empty headings;
+- every image has alt text, decorative ones marked role="presentation";
+- link texts make sense alone (not «her», «klikk her», «les mer», «lenke»), no href="#", no empty links;
+- tables have header cells, and every <abbr> is explained;
+- readability: LIX and the share of long sentences of the running text (readability.py).
+Once per build: the contrast of the theme's text colours in each colour scheme (contrast.py).
+
+Findings are warnings naming file and line, so the strict build stops. A page above LIX 45
+(or a median above 40) is a warning too; a page above the goal of 40 is a notice in the log
+and «middels»/«vanskelig» in the report. The page with `<!-- generert: tilgjengelighetsrapport -->`
+gets the table of all pages, and the page with `<!-- generert: tilgjengelighetsavvik -->` the
+requirements not met. Both need every page, so they are filled in after the build, when
+tilgjengelighet.json is also written for CI (in each language's folder). Both pages are
+linked from every page's footer, so they need not be in the menu.
+"""
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from babel.dates import format_date
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import InclusionLevel
+from mkdocs.utils import get_build_datetime, get_relative_url
+
+from contrast import WCAG_AA_TEXT, ContrastResult, theme_contrast
+from html_tree import Element, parse
+from readability import LIX_MAX, LIX_TARGET, LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
+
+log = get_plugin_logger("tilgjengelighet")
+
+REPORT_MARKER = re.compile(r"^<!--\s*generert:\s*tilgjengelighetsrapport\s*-->\s*$", re.M)
+STATEMENT_MARKER = re.compile(r"^<!--\s*generert:\s*tilgjengelighetsavvik\s*-->\s*$", re.M)
+REPORT_TEMPLATE = "partials/mv-accessibility-report.html"
+STATEMENT_TEMPLATE = "partials/mv-accessibility-statement.html"
+PLACEHOLDER = '<div class="mv-generated" data-mv-generated="{name}"></div>'
+JSON_FILE = "tilgjengelighet.json"
+STYLESHEET = "docs/assets/stylesheets/medvirkning.css"
+
+# Link texts that say nothing about where the link goes, per language (lower case).
+VAGUE_LINK_TEXTS = {
+    "nb": {"her", "klikk her", "trykk her", "se her", "les mer", "mer", "lenke", "link", "denne lenken",
+           "denne siden"},
+    "nn": {"her", "klikk her", "trykk her", "sjå her", "les meir", "meir", "lenkje", "lenke", "link",
+           "denne lenkja", "denne sida"},
+    "en": {"here", "click here", "read more", "more", "link", "this link", "this page"},
+}
+DECORATIVE_ROLES = {"presentation", "none"}
+
+
+@dataclass(frozen=True)
+class Requirement:
+    criterion: str  # WCAG success criterion, as the Norwegian statement format names them
+    affects: str  # who is hit when it is not met
+
+
+# What each check protects, for the statement's «krav som ikke er oppfylt».
+REQUIREMENTS = {
+    "språk": Requirement("3.1.1 Språk på siden", "Skjermleserbrukere: teksten blir lest opp med feil uttale."),
+    "overskrifter": Requirement(
+        "1.3.1 Informasjon og relasjoner",
+        "Skjermleserbrukere som går fra overskrift til overskrift for å finne fram."),
+    "tom-overskrift": Requirement("2.4.6 Overskrifter og ledetekster",
+                                  "Skjermleserbrukere og alle som skumleser siden."),
+    "alt-tekst": Requirement("1.1.1 Ikke-tekstlig innhold",
+                             "Blinde og svaksynte som bruker skjermleser, og alle som ikke ser bildene."),
+    "lenketekst": Requirement(
+        "2.4.4 Formål med lenke (i kontekst)",
+        "Skjermleserbrukere som hører lenkene for seg, og personer med kognitive funksjonsnedsettelser."),
+    "tabell": Requirement("1.3.1 Informasjon og relasjoner",
+                          "Skjermleserbrukere, som ikke får vite hva tallene og ordene i tabellen gjelder."),
+    "forkortelse": Requirement("3.1.4 Forkortelser (nivå AAA, vårt eget krav)",
+                               "Personer med lese- og skrivevansker og alle som ikke kjenner forkortelsen."),
+    "kontrast": Requirement("1.4.3 Kontrast (minimum)", "Svaksynte, fargeblinde og alle som leser i sterkt lys."),
+    "lesbarhet": Requirement(
+        "3.1.5 Lesenivå (nivå AAA, vårt eget krav)",
+        "Personer med lese- og skrivevansker eller kognitive funksjonsnedsettelser, og alle som leser "
+        "norsk som andrespråk."),
+}
+
+
+@dataclass
+class Finding:
+    rule: str  # a key of REQUIREMENTS
+    text: str  # what is wrong, in plain Norwegian (also for readers of the statement)
+    fix: str = ""  # how an editor fixes it
+    needles: tuple = ()  # Markdown text that finds the source line (see source_line)
+    line: int | None = None
+
+
+@dataclass
+class PageReport:
+    src_uri: str
+    url: str
+    title: str
+    source_name: str  # how messages name the page: docs/… or the generated page
+    findings: list[Finding] = field(default_factory=list)
+    readability: Readability | None = None
+
+
+# ---- Checks: plain functions over a page's final HTML ----
+
+def check_page(html: str, locale: str) -> list[Finding]:
+    """Everything wrong with one built page, in the order a reader meets it."""
+    return check_tree(parse(html), locale)
+
+
+def check_tree(root: Element, locale: str) -> list[Finding]:
+    findings = [
+        *check_language(root, locale),
+        *check_headings(root),
+        *check_images(root),
+        *check_links(root, locale),
+        *check_tables(root),
+        *check_abbreviations(root),
+    ]
+    unique = {(f.rule, f.text): f for f in reversed(findings)}  # a link in both menus is one problem
+    return [f for f in findings if unique[(f.rule, f.text)] is f]
+
+
+def is_hidden(element: Element) -> bool:
+    """Hidden from everyone (hidden, aria-hidden): the checks leave it out, as axe does."""
+    return any("hidden" in e.attrs or e.attrs.get("aria-hidden") == "true" for e in (element, *element.ancestors()))
+
+
+def visible(root: Element, *tags: str) -> list[Element]:
+    return [e for e in root.iter(*tags) if not is_hidden(e)]
+
+
+def check_language(root: Element, locale: str) -> list[Finding]:
+    """The page's language, or its text's: an <article lang> for a page not translated yet is right."""
+    html, article = root.find("html"), root.find("article")
+    lang = ((article.attrs.get("lang", "") if article else "") or (html.attrs.get("lang", "") if html else "")).strip()
+    if not lang:
+        return [Finding("språk", "siden mangler språkkode (lang), så skjermlesere kan lese med feil uttale.",
+                        f"Språkkoden skal være «{locale}». Sjekk språket i mkdocs.yml.")]
+    if lang.lower().split("-")[0] != locale.lower().split("_")[0]:
+        return [Finding("språk", f"siden er merket med språket «{lang}», men teksten er på «{locale}».",
+                        "Skjermlesere vil lese med feil uttale. Er siden ikke oversatt ennå, lag den oversatte "
+                        f"filen (for eksempel side.{lang}.md). Ellers: sjekk språkene i mkdocs.yml (i18n).")]
+    return []
+
+
+def heading_text(heading: Element) -> str:
+    """A heading's own words, without its section link."""
+    return " ".join(heading.text(skip=lambda e: "headerlink" in e.classes).split())
+
+
+def check_headings(root: Element) -> list[Finding]:
+    findings: list[Finding] = []
+    headings = [(int(h.tag[1]), heading_text(h)) for h in visible(root, "h1", "h2", "h3", "h4", "h5", "h6")]
+    titles = [text for level, text in headings if level == 1]
+    if not titles:
+        findings.append(Finding("overskrifter", "siden har ingen hovedoverskrift.",
+                                "Start siden med én linje som begynner med # og tittelen."))
+    elif len(titles) > 1:
+        findings.append(Finding(
+            "overskrifter", f"siden har {len(titles)} hovedoverskrifter (#): {', '.join(f'«{t}»' for t in titles)}.",
+            "En side skal ha nøyaktig én, øverst. Gjør de andre til ## eller ###.", (f"# {titles[1]}", titles[1])))
+    if headings and headings[0][0] != 1:
+        level, text = headings[0]
+        findings.append(Finding(
+            "overskrifter", f"den første overskriften, «{text}», er på nivå {level} ({'#' * level}).",
+            "Siden skal begynne med hovedoverskriften (#).", (f"{'#' * level} {text}", text)))
+    for (before, before_text), (level, text) in zip(headings, headings[1:]):
+        if level > before + 1:
+            findings.append(Finding(
+                "overskrifter",
+                f"overskriften «{text}» er på nivå {level} ({'#' * level}), men overskriften over, "
+                f"«{before_text}», er på nivå {before} ({'#' * before}).",
+                f"Ikke hopp over et nivå: bruk {'#' * (before + 1)}.", (f"{'#' * level} {text}", text)))
+    for level, text in headings:
+        if not text:
+            findings.append(Finding("tom-overskrift", f"en overskrift på nivå {level} ({'#' * level}) er tom.",
+                                    "Skriv en tittel, eller ta bort linjen.", ("#" * level, f"<h{level}")))
+    return findings
+
+
+def check_images(root: Element) -> list[Finding]:
+    decorative_hint = 'Er bildet bare pynt, skriv { alt="" role="presentation" } bak det.'
+    findings: list[Finding] = []
+    for image in visible(root, "img"):
+        name = image.attrs.get("src", "").rsplit("/", 1)[-1]
+        alt = image.attrs.get("alt")
+        if alt is None:
+            findings.append(Finding(
+                "alt-tekst", f"bildet «{name}» mangler alt-tekst, en tekst som sier hva bildet viser.",
+                f"Skriv den i klammene: ![Utvalget sitter rundt et bord]({name}). {decorative_hint}",
+                (("<img", name), ("![", name), name)))
+        elif not alt.strip() and image.attrs.get("role") not in DECORATIVE_ROLES:
+            findings.append(Finding(
+                "alt-tekst", f"bildet «{name}» har tom alt-tekst.",
+                f"Skriv hva bildet viser i klammene. {decorative_hint} Da vet vi at det er med vilje.",
+                (("![]", name), ('alt=""', name), name)))
+    return findings
+
+
+def accessible_name(element: Element, by_id: dict[str, Element]) -> str:
+    """The name a screen reader gives a link: aria-label, aria-labelledby, its text and image
+    alt texts, or its title."""
+    label = element.attrs.get("aria-label", "").strip()
+    if label:
+        return label
+    labelled_by = [by_id.get(i) for i in element.attrs.get("aria-labelledby", "").split()]
+    if any(labelled_by):
+        return " ".join(" ".join(e.text().split()) for e in labelled_by if e is not None)
+    parts: list[str] = []
+
+    def collect(node: Element) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif child.attrs.get("aria-hidden") == "true" or "hidden" in child.attrs:
+                continue
+            elif child.tag == "img":
+                parts.append(" " + child.attrs.get("alt", "") + " ")
+            else:
+                collect(child)
+
+    collect(element)
+    name = " ".join("".join(parts).split())
+    return name or element.attrs.get("title", "").strip()
+
+
+def is_placeholder(href: str) -> bool:
+    href = href.strip()
+    return href in ("", "#") or href.lower().startswith("javascript:")
+
+
+def normalized_link_text(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def check_links(root: Element, locale: str) -> list[Finding]:
+    vague = VAGUE_LINK_TEXTS.get(locale.split("_")[0]) or set().union(*VAGUE_LINK_TEXTS.values())
+    by_id = {e.attrs["id"]: e for e in root.iter() if "id" in e.attrs}
+    headings = {i: e for i, e in by_id.items() if e.tag in ("h1", "h2", "h3", "h4", "h5", "h6")}
+    findings: list[Finding] = []
+    for link in visible(root, "a"):
+        if "href" not in link.attrs:
+            continue  # an anchor, not a link
+        href = link.attrs["href"]
+        name = accessible_name(link, by_id)
+        if is_placeholder(href):
+            findings.append(Finding(
+                "lenketekst", f"lenken «{name or href}» går ikke til noe (href=\"{href}\").",
+                "Lenk til en side eller et avsnitt, eller skriv teksten uten lenke.",
+                (f"[{name}]({href})", (f'href="{href}"', f">{name}<"), f"]({href})", f'href="{href}"')))
+        if not name:
+            findings.append(Finding(
+                "lenketekst", f"en lenke til «{href}» har ingen tekst.", "Skriv hva leseren finner der, i klammene.",
+                (f"[]({href}", (f'href="{href}"', "></a>"), "[](")))
+        elif normalized_link_text(name) in vague and href.startswith("#") and href[1:] in headings:
+            level = int(headings[href[1:]].tag[1])
+            findings.append(Finding(
+                "lenketekst", f"overskriften «{name}» sier ikke hva avsnittet handler om, og den blir en lenke i "
+                              "innholdslista.",
+                "Skriv hva avsnittet handler om, for eksempel «Mer om opplæring».", (f"{'#' * level} {name}", name)))
+        elif normalized_link_text(name) in vague:
+            findings.append(Finding(
+                "lenketekst", f"lenketeksten «{name}» sier ikke hvor lenken går.",
+                "Skriv hva leseren finner, for eksempel «[Møter i brukerutvalget](../veiviser/moter.md)», "
+                "ikke «her» eller «les mer».", (f"[{name}]", f">{name}<", name)))
+    return findings
+
+
+def check_tables(root: Element) -> list[Finding]:
+    findings: list[Finding] = []
+    for table in visible(root, "table"):
+        if table.find("th") is None:
+            first_cell = table.find("td")
+            words = " ".join(first_cell.text().split())[:40] if first_cell else ""
+            findings.append(Finding(
+                "tabell", f"tabellen{f' som begynner med «{words}»' if words else ''} har ingen overskriftsceller.",
+                "Gi den en første rad med overskrifter (i Markdown: raden over |---|).",
+                ("<table", words) if words else ("<table",)))
+    return findings
+
+
+def check_abbreviations(root: Element) -> list[Finding]:
+    findings: list[Finding] = []
+    for abbreviation in visible(root, "abbr"):
+        if not abbreviation.attrs.get("title", "").strip():
+            term = " ".join(abbreviation.text().split())
+            findings.append(Finding("forkortelse", f"forkortelsen «{term}» er ikke forklart.",
+                                    f"Legg «{term}» til i data/ordliste.yml med full form.", (f"<abbr>{term}", term)))
+    return findings
+
+
+def page_readability(root: Element) -> Readability:
+    """LIX and long sentences of the page's running text (its <article>)."""
+    return measure(blocks_from_html(root.find("article") or root))
+
+
+def source_line(source: str, needles: tuple) -> int | None:
+    """The first line of the Markdown source that holds a needle, trying the needles in order.
+
+    A needle is a text, or a tuple of texts that must all be on the line. A text that starts
+    with # is a heading: the line must begin with it (so "## A" does not find "### A"), and
+    #s alone are an empty heading.
+    """
+    lines = source.splitlines()
+    for needle in needles:
+        for number, line in enumerate(lines, start=1):
+            if isinstance(needle, tuple):
+                found = all(part in line for part in needle)
+            elif needle.startswith("#"):
+                found = line.rstrip() == needle if needle.strip("#") == "" else line.startswith(needle)
+            else:
+                found = bool(needle) and needle in line
+            if found:
+                return number
+    return None
+
+
+def message(report: PageReport, finding: Finding) -> str:
+    where = report.source_name + (f", linje {finding.line}" if finding.line else "")
+    return f"{where}: {finding.text} {finding.fix}".rstrip()
+
+
+# ---- The report, the statement and the JSON ----
+
+def median_lix(reports: list[PageReport]) -> float | None:
+    values = [r.readability.lix for r in reports if r.readability and r.readability.lix is not None]
+    return statistics.median(values) if values else None
+
+
+@dataclass
+class Deviation:
+    requirement: Requirement
+    problems: list[tuple[str, str, str]]  # (page title, url, what is wrong)
+
+
+def deviations(reports: list[PageReport], contrast: list[ContrastResult]) -> list[Deviation]:
+    """The requirements not met, each with the pages and problems, in the order of REQUIREMENTS."""
+    found: dict[str, Deviation] = {}  # by criterion: headings and tables are both 1.3.1
+
+    def add(rule: str, title: str, url: str, text: str) -> None:
+        requirement = REQUIREMENTS[rule]
+        found.setdefault(requirement.criterion, Deviation(requirement, [])).problems.append((title, url, text))
+
+    for report in reports:
+        for finding in report.findings:
+            add(finding.rule, report.title, report.url, finding.text)
+        lix = report.readability.lix if report.readability else None
+        if lix is not None and round(lix) > LIX_MAX:
+            add("lesbarhet", report.title, report.url, f"LIX {round(lix)}, over grensen {LIX_MAX}.")
+    median = median_lix(reports)
+    if median is not None and round(median) > LIX_TARGET:
+        add("lesbarhet", "Hele nettstedet", "", f"Midtverdien av LIX er {round(median)}, over målet {LIX_TARGET}.")
+    for result in contrast:
+        if not result.passes:
+            add("kontrast", "Hele nettstedet", "", contrast_problem(result))
+    criteria = list(dict.fromkeys(r.criterion for r in REQUIREMENTS.values()))
+    return [found[criterion] for criterion in criteria if criterion in found]
+
+
+def scheme_name(scheme: str) -> str:
+    return {"default": "lyst tema", "slate": "mørkt tema"}.get(scheme, f"tema «{scheme}»")
+
+
+def contrast_problem(result: ContrastResult) -> str:
+    return (f"{result.label} i {scheme_name(result.scheme)} har kontrast {format_ratio(result.ratio)} "
+            f"({result.foreground} på {result.background}); kravet er {format_ratio(WCAG_AA_TEXT)}.")
+
+
+def format_ratio(ratio: float) -> str:
+    return f"{ratio:.2f}".replace(".", ",") + ":1"
+
+
+def report_data(reports: list[PageReport], contrast: list[ContrastResult], locale: str, date: str) -> dict:
+    """The report as plain data, for the JSON file and the templates alike."""
+    median = median_lix(reports)
+    return {
+        "locale": locale,
+        "date": date,
+        "limits": {"lix_target": LIX_TARGET, "lix_max": LIX_MAX, "long_sentence_words": LONG_SENTENCE_WORDS,
+                   "contrast_min": WCAG_AA_TEXT},
+        "median_lix": None if median is None else round(median, 1),
+        "errors": sum(len(r.findings) for r in reports),
+        "pages": [{
+            "src": r.src_uri,
+            "url": r.url,
+            "title": r.title,
+            "lix": None if not r.readability or r.readability.lix is None else round(r.readability.lix, 1),
+            "lix_label": r.readability.label if r.readability else None,
+            "words": r.readability.words if r.readability else 0,
+            "sentences": r.readability.sentences if r.readability else 0,
+            "long_sentences": len(r.readability.long_sentences) if r.readability else 0,
+            "long_sentence_share": round(r.readability.long_share, 3) if r.readability else 0.0,
+            "findings": [{"rule": f.rule, "line": f.line, "text": f.text, "fix": f.fix} for f in r.findings],
+        } for r in reports],
+        "contrast": [{**asdict(c), "ratio": round(c.ratio, 2), "passes": c.passes,
+                      "scheme_name": scheme_name(c.scheme)} for c in contrast],
+    }
+
+
+def language_folder(config) -> str:
+    """"" for the default language's build, else "nn/" and so on (mkdocs-static-i18n's folders)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return ""
+    locale = config.theme["language"]
+    default = next((lang.locale for lang in i18n.config.languages if lang.default), locale)
+    return "" if locale == default else f"{locale}/"
+
+
+def theme_stylesheets(config) -> list[str]:
+    """Material's stylesheets and ours, in the order the page loads them."""
+    sheets: list[str] = []
+    for folder in config.theme.dirs:
+        found = sorted(Path(folder, "assets", "stylesheets").glob("main.*.min.css"))
+        if found:
+            sheets.append(found[0].read_text(encoding="utf-8"))
+            palette = sorted(Path(folder, "assets", "stylesheets").glob("palette.*.min.css"))
+            sheets.extend(p.read_text(encoding="utf-8") for p in palette[:1])
+            break
+    for extra in config.extra_css:
+        path = Path(config.docs_dir, str(extra))
+        if path.exists():
+            sheets.append(path.read_text(encoding="utf-8"))
+    return sheets
+
+
+def palette_schemes(config) -> list[tuple[str, dict[str, str]]]:
+    """(scheme, body attributes) of each colour scheme the palette offers, once each (the
+    "follow the system" toggle has no scheme of its own)."""
+    palette = config.theme.get("palette") or {}
+    options = palette if isinstance(palette, list) else [palette]
+    schemes: dict[str, dict[str, str]] = {}
+    for option in [o for o in options if o.get("scheme")] or [{}]:
+        scheme = option.get("scheme", "default")
+        schemes.setdefault(scheme, {"scheme": scheme, **{key: option.get(key, "indigo").replace(" ", "-")
+                                                         for key in ("primary", "accent")}})
+    return list(schemes.items())
+
+
+# ---- MkDocs events: thin, state reset per build (i18n builds once per language) ----
+
+_state: dict = {}
+
+
+def on_config(config):
+    _state.clear()
+    _state.update(reports=[], generated={}, nav_order={})
+
+
+# Before mkdocs-static-i18n (priority -100) makes its copies of the files, which keep this.
+@event_priority(0)
+def on_files(files, config):
+    # Reached from the footer of every page: the menu may list them, but need not.
+    for file in files.documentation_pages():
+        if REPORT_MARKER.search(file.content_string) or STATEMENT_MARKER.search(file.content_string):
+            if file.inclusion.is_in_nav():
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+    return files
+
+
+def on_nav(nav, config, files):
+    _state["nav_order"] = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
+    return nav
+
+
+# Before hooks/markers.py (-90), which stops the build at any marker still in the page.
+@event_priority(0)
+def on_page_markdown(markdown, page, config, files):
+    for marker, name in ((REPORT_MARKER, "tilgjengelighetsrapport"), (STATEMENT_MARKER, "tilgjengelighetsavvik")):
+        if not marker.search(markdown):
+            continue
+        other = _state["generated"].setdefault(name, page)
+        if other is not page:
+            raise PluginError(f"docs/{page.file.src_uri}: markøren «<!-- generert: {name} -->» står også på "
+                              f"docs/{other.file.src_uri}. Den kan bare stå på én side.")
+        markdown = marker.sub(lambda _: PLACEHOLDER.format(name=name), markdown)
+    return markdown
+
+
+# Before hooks/content_security.py (-200) adds its tags: the checks read the page as the theme wrote it.
+@event_priority(0)
+def on_post_page(output, page, config):
+    if page is _state["generated"].get("tilgjengelighetsrapport"):
+        return output  # its table is about the other pages, and filled in after them
+    root = parse(output)
+    report = PageReport(
+        src_uri=page.file.src_uri, url=page.url, title=page.title or page.file.src_uri,
+        source_name=(f"docs/{page.file.src_uri}" if page.file.abs_src_path
+                     else f"{page.file.src_uri} (laget av bygget)"),
+        findings=check_tree(root, getattr(page.file, "locale", None) or config.theme["language"]),
+        readability=page_readability(root))
+    for finding in report.findings:
+        finding.line = source_line(page.file.content_string, finding.needles)
+        log.warning(message(report, finding))
+    lix = report.readability.lix
+    if lix is not None and round(lix) > LIX_MAX:
+        log.warning(f"{report.source_name}: teksten er for tung å lese (LIX {round(lix)}, grensen er {LIX_MAX}). "
+                    "Skriv kortere setninger og bytt ut lange ord. "
+                    "Se «Lesbarhet (LIX)» på siden «Slik endrer du innholdet».")
+    elif lix is not None and round(lix) > LIX_TARGET:
+        log.info(f"{report.source_name}: LIX {round(lix)} ({report.readability.label}). "
+                 f"Målet er {LIX_TARGET} eller lavere.")
+    long = report.readability.long_sentences
+    if long:
+        log.info(f"{report.source_name}: {len(long)} setning{'er' if len(long) > 1 else ''} har over "
+                 f"{LONG_SENTENCE_WORDS} ord. {'Den første' if len(long) > 1 else 'Den'}: «{long[0]}»")
+    _state["reports"].append(report)
+    return output
+
+
+# Before mkdocs-static-i18n (-100) builds the other languages, which resets this state.
+@event_priority(0)
+def on_post_build(config):
+    locale, generated = config.theme["language"], _state["generated"]  # set by i18n after our on_config
+    order = _state["nav_order"]  # the menu's order; pages outside it last, by address
+    reports = sorted(_state["reports"], key=lambda r: (order.get(r.src_uri, len(order)), r.url))
+    contrast = [result for scheme, attributes in palette_schemes(config)
+                for result in theme_contrast(theme_stylesheets(config), scheme, attributes)]
+    for result in contrast:
+        if not result.passes:
+            log.warning(f"{STYLESHEET}: for svak fargekontrast. {contrast_problem(result)} "
+                        "Velg en mørkere eller lysere farge.")
+    median = median_lix(reports)
+    if median is not None and round(median) > LIX_TARGET:
+        log.warning(f"Lesbarhet for hele nettstedet: midtverdien (medianen) av LIX er {round(median)}, "
+                    f"over målet {LIX_TARGET}. Gjør de tyngste sidene lettere; se siden «Tilgjengelighetsrapport».")
+
+    build_date = get_build_datetime().date()
+    data = report_data(reports, contrast, locale, build_date.isoformat())
+    json_path = Path(config.site_dir, language_folder(config), JSON_FILE)
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+    env, date = config.theme.get_env(), format_date(build_date, format="long", locale=locale)
+    report_page, statement_page = generated.get("tilgjengelighetsrapport"), generated.get("tilgjengelighetsavvik")
+    if report_page is not None:
+        fill_page(report_page, "tilgjengelighetsrapport", env.get_template(REPORT_TEMPLATE).render(
+            report=data, date=date,
+            rows=[(row, get_relative_url(row["url"], report_page.url)) for row in data["pages"]],
+            json_url=get_relative_url(language_folder(config) + JSON_FILE, report_page.url)))
+    if statement_page is not None:
+        fill_page(statement_page, "tilgjengelighetsavvik", env.get_template(STATEMENT_TEMPLATE).render(
+            date=date,
+            deviations=[(deviation, [(title, get_relative_url(url, statement_page.url) if url else None, text)
+                                     for title, url, text in deviation.problems])
+                        for deviation in deviations(reports, contrast)]))
+
+
+def fill_page(page, name: str, content: str) -> None:
+    """Put the generated content into the page MkDocs has already written."""
+    path = Path(page.file.abs_dest_path)
+    placeholder = PLACEHOLDER.format(name=name)
+    html = path.read_text(encoding="utf-8")
+    if placeholder not in html:
+        raise PluginError(f"docs/{page.file.src_uri}: fant ikke plassen for «{name}» i den ferdige siden. "
+                          "Markøren må stå alene på en linje, med en tom linje over og under.")
+    path.write_text(html.replace(placeholder, content, 1), encoding="utf-8")

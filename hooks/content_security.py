@@ -1,0 +1,180 @@
+"""Content security: each page loads only this site's own files and tells other sites nothing.
+
+Every built page gets, right after <meta charset>:
+- a Content-Security-Policy meta tag: `default-src 'self'`, with the inline scripts Material
+  writes allowed by their SHA-256 hashes (never 'unsafe-inline'), data: images for the icons
+  in Material's CSS, and no plugins, frames or foreign form targets;
+- a referrer policy, so that a reader who follows a link to another site does not tell it
+  which page they came from.
+Links to other sites get rel="noopener". Scripts, styles, event handlers and javascript:
+addresses written into the content are warnings in the build: the policy would block them,
+and a script in the content must never be hashed into the policy as if the theme wrote it.
+
+`mkdocs serve` adds an inline live-reload script with a new timestamp on every request; no
+hash can allow it, so the policy is left out while serving.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+log = get_plugin_logger("sikkerhet")
+
+# Every source of content, directive by directive. Hashes are added to script-src per page.
+POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",  # Material's icons are data: SVGs in its CSS
+    "font-src": "'self'",
+    "connect-src": "'self'",  # the search index
+    "worker-src": "'self'",  # the search worker
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+}
+REFERRER_POLICY = "same-origin"
+EXTERNAL_REL = "noopener"
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+_JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript",
+                     "application/ecmascript"}
+_CHARSET = re.compile(r"<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.I)
+_HEAD = re.compile(r"<head\b[^>]*>", re.I)
+_LINK = re.compile(r"<a\s[^>]*>", re.I)
+_EXTERNAL = re.compile(r"^(?:https?:)?//", re.I)
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>")
+
+
+def attributes(tag_inside: str) -> dict[str, str]:
+    """The attributes of a tag (the text between its name and >), names in lower case."""
+    found = {}
+    for match in _ATTRIBUTE.finditer(tag_inside):
+        value = next((v for v in match.group(2, 3, 4) if v is not None), "")
+        found.setdefault(match.group(1).lower(), value)
+    return found
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script the browser runs (not src= scripts, not JSON data)."""
+    scripts = []
+    for match in _SCRIPT.finditer(html):
+        attrs = attributes(match.group(1))
+        if "src" in attrs or attrs.get("type", "").strip().lower() not in _JAVASCRIPT_TYPES:
+            continue
+        scripts.append(match.group(2))
+    return scripts
+
+
+def script_hash(text: str) -> str:
+    """The CSP source for one inline script; the browser hashes it with newlines as \\n."""
+    normalized = text.replace("\r\n", "\n").replace("\r", "\n")
+    digest = hashlib.sha256(normalized.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(html: str, not_allowed: frozenset[str] = frozenset()) -> str:
+    """The policy for one page: POLICY with the hashes of the page's inline scripts, except
+    those `not_allowed` (the ones written into the content)."""
+    hashes = [h for h in dict.fromkeys(script_hash(s) for s in inline_scripts(html)) if h not in not_allowed]
+    directives = {**POLICY, "script-src": " ".join([POLICY["script-src"], *hashes])}
+    return "; ".join(f"{name} {sources}" for name, sources in directives.items())
+
+
+def add_policy(html: str, not_allowed: frozenset[str] = frozenset()) -> str:
+    """The page with the policy and referrer meta tags first in <head>, after <meta charset>."""
+    tags = (f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, not_allowed)}">'
+            f'<meta name="referrer" content="{REFERRER_POLICY}">')
+    anchor = _CHARSET.search(html) or _HEAD.search(html)
+    if anchor is None:
+        raise ValueError("the page has no <head>")
+    return html[:anchor.end()] + tags + html[anchor.end():]
+
+
+def is_external(href: str, site_url: str | None) -> bool:
+    """A link to another site: absolute http(s) or protocol-relative, outside site_url."""
+    href = href.strip()
+    if not _EXTERNAL.match(href):
+        return False
+    if site_url:
+        ours = site_url.split("//", 1)[-1].rstrip("/") + "/"
+        if (href.split("//", 1)[-1].rstrip("/") + "/").startswith(ours):
+            return False
+    return True
+
+
+def mark_external_links(html: str, site_url: str | None = None) -> str:
+    """Every link to another site with rel="noopener" added to the rel it already has."""
+    def mark(match: re.Match) -> str:
+        tag = match.group(0)
+        attrs = attributes(tag[2:-1])
+        if not is_external(attrs.get("href", ""), site_url):
+            return tag
+        rel = attrs.get("rel", "").split()
+        if EXTERNAL_REL in rel:
+            return tag
+        if "rel" in attrs:
+            return re.sub(r"""\srel\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""",
+                          lambda _: f' rel="{" ".join([*rel, EXTERNAL_REL])}"', tag, count=1, flags=re.I)
+        return tag[:2] + f' rel="{EXTERNAL_REL}"' + tag[2:]
+
+    return _LINK.sub(mark, html)
+
+
+def blocked_by_policy(html: str) -> list[str]:
+    """Plain descriptions of what in a page's content the policy blocks or must not allow."""
+    problems = []
+    for match in _TAG.finditer(html):
+        name, attrs = match.group(1).lower(), attributes(match.group(2) or "")
+        if name in ("script", "style"):
+            problems.append(f"et <{name}>-element")
+        if "style" in attrs:
+            problems.append(f'et style-attributt på <{name}>')
+        problems.extend(f"et {a}-attributt på <{name}>" for a in attrs if a.startswith("on"))
+        if any(attrs.get(a, "").strip().lower().startswith("javascript:") for a in ("href", "src", "action")):
+            problems.append(f"en javascript:-adresse på <{name}>")
+    return list(dict.fromkeys(problems))
+
+
+# ---- MkDocs events: thin; "serving" is per command, the rest per build ----
+
+_state: dict = {"serving": False, "content_scripts": {}}
+
+
+def on_startup(command, dirty):
+    _state["serving"] = command == "serve"
+
+
+def on_config(config):
+    _state["content_scripts"] = {}
+
+
+def on_page_content(html, page, config, files):
+    _state["content_scripts"][page.url] = frozenset(script_hash(s) for s in inline_scripts(html))
+    for problem in blocked_by_policy(html):
+        log.warning(
+            f"docs/{page.file.src_uri}: siden har {problem}. Nettstedet kjører bare skript og stiler fra "
+            "egne filer, så nettleseren ville blokkert det. Ta det bort fra teksten, og bruk en klasse i "
+            "docs/assets/stylesheets/medvirkning.css eller et skript i docs/assets/javascripts/ i stedet.")
+    return html
+
+
+# Last of all: the hashes must be those of the scripts exactly as the page is written.
+@event_priority(-200)
+def on_post_page(output, page, config):
+    return secure(output, config, _state["content_scripts"].get(page.url, frozenset()))
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name.endswith(".html"):  # the 404 page; not sitemap.xml
+        return secure(output_content, config)
+    return output_content
+
+
+def secure(html: str, config, not_allowed: frozenset[str] = frozenset()) -> str:
+    html = mark_external_links(html, config.site_url)
+    return html if _state["serving"] else add_policy(html, not_allowed)

@@ -1,0 +1,256 @@
+"""Colour contrast of the theme's text, from the CSS variables as the browser computes them.
+
+Plain functions only; the accessibility report calls `theme_contrast` once per build with
+Material's stylesheets and ours, for each colour scheme in the palette. The cascade is
+modelled as far as the palette needs it: custom properties on :root (the <html> element)
+and on the attribute selectors Material sets on <body>, by specificity and source order.
+"""
+from __future__ import annotations
+
+import colorsys
+import re
+from dataclasses import dataclass
+
+WCAG_AA_TEXT = 4.5
+
+# (what the reader sees, text colour, background layers from the bottom up)
+PAIRS = [
+    ("Brødtekst", "--md-typeset-color", ["--md-default-bg-color"]),
+    ("Lenker", "--md-typeset-a-color", ["--md-default-bg-color"]),
+    ("Lenker under pekeren og i fokus", "--md-accent-fg-color", ["--md-default-bg-color"]),
+    ("Dempet tekst (menyen, datoer)", "--md-default-fg-color--light", ["--md-default-bg-color"]),
+    ("Kode", "--md-code-fg-color", ["--md-default-bg-color", "--md-code-bg-color"]),
+    ("Kode, kommentarer og tegn", "--md-code-hl-comment-color", ["--md-default-bg-color", "--md-code-bg-color"]),
+    ("Kode, uthevet", "--md-code-hl-generic-color", ["--md-default-bg-color", "--md-code-bg-color"]),
+    ("Toppfeltet", "--md-primary-bg-color", ["--md-primary-fg-color"]),
+    ("Knapper under pekeren", "--md-accent-bg-color", ["--md-default-bg-color", "--md-accent-fg-color"]),
+    ("Bunnfeltet", "--md-footer-fg-color", ["--md-default-bg-color", "--md-footer-bg-color"]),
+    ("Bunnfeltet, nederste del", "--md-footer-fg-color",
+     ["--md-default-bg-color", "--md-footer-bg-color", "--md-footer-bg-color--dark"]),
+]
+
+SCREEN_MEDIA = re.compile(r"@media\s+(screen|all)", re.I)
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_DECLARATION = re.compile(r"(--[\w-]+)\s*:\s*([^;]+)")
+_VAR = re.compile(r"var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*))?\)")
+# A compound selector of :root, html, body and [data-md-color-…] attributes, maybe negated.
+_SIMPLE = re.compile(r":root|html|body|:not\(\[data-md-color-([\w-]+)=[\"']?([\w-]+)[\"']?\]\)"
+                     r"|\[data-md-color-([\w-]+)=[\"']?([\w-]+)[\"']?\]")
+
+
+@dataclass(frozen=True)
+class Rule:
+    selector: str
+    declarations: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class ContrastResult:
+    scheme: str
+    label: str
+    foreground: str  # the composited colour as #rrggbb
+    background: str
+    ratio: float
+
+    @property
+    def passes(self) -> bool:
+        return self.ratio >= WCAG_AA_TEXT
+
+
+def custom_property_rules(css: str) -> list[Rule]:
+    """Rules that set custom properties, in source order, also inside `@media screen` blocks.
+
+    Other at-rules (print, widths) are left out: the palette does not depend on them.
+    """
+    rules: list[Rule] = []
+    for prelude, body in _blocks(_COMMENT.sub("", css)):
+        if prelude.startswith("@"):
+            if SCREEN_MEDIA.fullmatch(prelude):
+                rules.extend(custom_property_rules(body))
+            continue
+        declarations = tuple((m.group(1), m.group(2).strip()) for m in _DECLARATION.finditer(body))
+        if declarations:
+            rules.extend(Rule(s.strip(), declarations) for s in prelude.split(","))
+    return rules
+
+
+def _blocks(css: str):
+    """(prelude, body) of each top-level block; nested braces stay in the body."""
+    depth, start, prelude = 0, 0, ""
+    for index, char in enumerate(css):
+        if char == "{":
+            if depth == 0:
+                prelude, start = css[start:index].strip(), index + 1
+            depth += 1
+        elif char == "}" and depth > 0:
+            depth -= 1
+            if depth == 0:
+                yield prelude, css[start:index]
+                start = index + 1
+        elif char == ";" and depth == 0:
+            start = index + 1  # @import …; and the like
+
+
+def selector_match(selector: str, element: str, attributes: dict[str, str]) -> tuple[int, int] | None:
+    """(specificity, 0) if the selector selects <html> ("html") or <body> ("body"), else None."""
+    position, specificity, matches_root = 0, 0, False
+    attributes = attributes if element == "body" else {}  # Material sets them on <body> only
+    while position < len(selector):
+        simple = _SIMPLE.match(selector, position)
+        if simple is None:
+            return None  # descendants, classes, pseudo-elements: not the palette
+        text = simple.group(0)
+        if text in (":root", "html"):
+            matches_root = True
+            specificity += 10 if text == ":root" else 1
+        elif text == "body":
+            if element != "body":
+                return None
+            specificity += 1
+        elif text.startswith(":not"):
+            if attributes.get(simple.group(1)) == simple.group(2):
+                return None
+            specificity += 10
+        else:
+            if attributes.get(simple.group(3)) != simple.group(4):
+                return None
+            specificity += 10
+        position = simple.end()
+    if matches_root != (element == "html"):
+        return None
+    return specificity, 0
+
+
+def declared_on(rules: list[Rule], element: str, attributes: dict[str, str]) -> dict[str, str]:
+    """The custom properties the cascade gives one element: highest specificity, then last."""
+    ranked = []
+    for order, rule in enumerate(rules):
+        match = selector_match(rule.selector, element, attributes)
+        if match is not None:
+            ranked.append((match[0], order, rule))
+    declared: dict[str, str] = {}
+    for _, _, rule in sorted(ranked, key=lambda item: (item[0], item[1])):
+        declared.update(rule.declarations)
+    return declared
+
+
+def compute(declared: dict[str, str], inherited: dict[str, str]) -> dict[str, str]:
+    """Substitute var() as the browser does: with this element's values, else the parent's."""
+    computed = dict(inherited)
+
+    def resolve(name: str, seen: frozenset) -> str | None:
+        if name not in declared:
+            return inherited.get(name)
+        if name in seen:
+            return None  # a cycle makes the property invalid
+        return substitute(declared[name], seen | {name})
+
+    def substitute(value: str, seen: frozenset) -> str | None:
+        while True:
+            found = _VAR.search(value)
+            if found is None:
+                return value
+            replacement = resolve(found.group(1), seen)
+            if replacement is None:
+                replacement = found.group(2)
+            if replacement is None:
+                return None
+            value = value[:found.start()] + replacement.strip() + value[found.end():]
+
+    for name in declared:
+        value = resolve(name, frozenset())
+        if value is None:
+            computed.pop(name, None)
+        else:
+            computed[name] = value
+    return computed
+
+
+def body_variables(css_texts: list[str], attributes: dict[str, str]) -> dict[str, str]:
+    """The custom properties on <body> for the palette attributes Material sets there."""
+    rules = [rule for css in css_texts for rule in custom_property_rules(css)]
+    on_html = compute(declared_on(rules, "html", attributes), {})
+    return compute(declared_on(rules, "body", attributes), on_html)
+
+
+_HEX = re.compile(r"#([0-9a-f]{3,8})$", re.I)
+_FUNCTION = re.compile(r"(rgba?|hsla?)\(\s*([^)]*)\)$", re.I)
+
+
+def parse_color(text: str) -> tuple[float, float, float, float]:
+    """(r, g, b, alpha) in 0–1 from #hex, rgb(a)() or hsl(a)(); ValueError for anything else."""
+    text = text.strip().lower()
+    if text in ("white", "black"):
+        return (1.0, 1.0, 1.0, 1.0) if text == "white" else (0.0, 0.0, 0.0, 1.0)
+    hex_match = _HEX.match(text)
+    if hex_match:
+        digits = hex_match.group(1)
+        if len(digits) in (3, 4):
+            digits = "".join(d * 2 for d in digits)
+        if len(digits) not in (6, 8):
+            raise ValueError(text)
+        values = [int(digits[i:i + 2], 16) / 255 for i in range(0, len(digits), 2)]
+        return (*values[:3], values[3] if len(values) == 4 else 1.0)
+    function = _FUNCTION.match(text)
+    if not function:
+        raise ValueError(text)
+    parts = [p for p in re.split(r"[\s,/]+", function.group(2)) if p]
+    alpha = _number(parts[3], 1.0) if len(parts) > 3 else 1.0
+    if function.group(1).startswith("rgb"):
+        return (*(_number(p, 255.0) for p in parts[:3]), alpha)
+    hue = float(re.sub(r"deg$", "", parts[0])) / 360
+    red, green, blue = colorsys.hls_to_rgb(hue % 1, _number(parts[2], 1.0), _number(parts[1], 1.0))
+    return red, green, blue, alpha
+
+
+def _number(text: str, scale: float) -> float:
+    """A CSS number or percentage as a share of `scale` (255 for rgb channels, 1 otherwise)."""
+    if text.endswith("%"):
+        return float(text[:-1]) / 100
+    return float(text) / scale
+
+
+def composite(top: tuple[float, ...], bottom: tuple[float, ...]) -> tuple[float, float, float, float]:
+    """`top` painted over an opaque `bottom`, in 8-bit channels as the browser reports them.
+
+    Alpha is rounded to two decimals as getComputedStyle (and so axe-core) has it; near the
+    limit this decides: #0000008a on #f5f5f5 is 4.47:1, not 4.52:1.
+    """
+    alpha = round(top[3], 2)
+    return (*(round((alpha * t + (1 - alpha) * b) * 255) / 255 for t, b in zip(top[:3], bottom[:3])), 1.0)
+
+
+def relative_luminance(color: tuple[float, ...]) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    red, green, blue = (channel(c) for c in color[:3])
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(first: tuple[float, ...], second: tuple[float, ...]) -> float:
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def to_hex(color: tuple[float, ...]) -> str:
+    return "#" + "".join(f"{round(c * 255):02x}" for c in color[:3])
+
+
+def theme_contrast(css_texts: list[str], scheme_name: str, attributes: dict[str, str]) -> list[ContrastResult]:
+    """Each pair in PAIRS for one colour scheme, on a white page canvas."""
+    variables = body_variables(css_texts, attributes)
+    results = []
+    for label, foreground_name, layers in PAIRS:
+        background = (1.0, 1.0, 1.0, 1.0)
+        for layer in layers:
+            background = composite(parse_color(_value(variables, layer)), background)
+        foreground = composite(parse_color(_value(variables, foreground_name)), background)
+        results.append(ContrastResult(scheme_name, label, to_hex(foreground), to_hex(background),
+                                      contrast_ratio(foreground, background)))
+    return results
+
+
+def _value(variables: dict[str, str], name: str) -> str:
+    if name not in variables:
+        raise ValueError(f"{name} er ikke satt")
+    return variables[name]

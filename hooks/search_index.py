@@ -1,0 +1,108 @@
+"""The search index: one per language, with the text editors wrote and nothing twice.
+
+Material loads the whole search index on every first visit. mkdocs-static-i18n merges the
+entries of every language into the one search/search_index.json that all pages load, so
+each new language would make every reader's first visit heavier. This hook gives each
+language its own index instead: bokmål in search/, nynorsk in nn/search/ and so on, and
+points the pages of each language at theirs. Pages the build generates from other pages'
+text (the checklists) are left out: their items are found on the pages they come from.
+The index is written as compact UTF-8, not with \\u escapes.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+INDEX_FILE = "search/search_index.json"
+# lunr.js has one Norwegian stemmer; nynorsk uses it too.
+SEARCH_LANGUAGE = {"nb": "no", "nn": "no", "en": "en"}
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">.*?"base":\s*")([^"]*)(")', re.S)
+
+
+def languages(config) -> tuple[str, list[str]]:
+    """(default locale, the other locales that are built), from mkdocs-static-i18n."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return config.theme["language"], []
+    built = [lang for lang in i18n.config.languages if lang.build]
+    default = next((lang.locale for lang in built if lang.default), config.theme["language"])
+    return default, [lang.locale for lang in built if lang.locale != default]
+
+
+def locale_of(location: str, others: list[str]) -> str | None:
+    """The other language a search entry belongs to, or None for the default language."""
+    return next((locale for locale in others if location.startswith(f"{locale}/")), None)
+
+
+def split_index(index: dict, default: str, others: list[str]) -> dict[str, dict]:
+    """{locale: index} with each language's entries, their addresses relative to its root."""
+    split: dict[str, dict] = {}
+    for doc in index["docs"]:
+        locale = locale_of(doc["location"], others)
+        location = doc["location"][len(locale) + 1:] if locale else doc["location"]
+        language = locale or default
+        if language not in split:
+            lang = [SEARCH_LANGUAGE[language]] if language in SEARCH_LANGUAGE else index["config"]["lang"]
+            split[language] = {"config": {**index["config"], "lang": lang}, "docs": []}
+        split[language]["docs"].append({**doc, "location": location})
+    return split
+
+
+def indexes_to_write(index: dict, default: str, others: list[str]) -> dict[str, dict]:
+    """{folder under the site: index} to write after one language's build.
+
+    A language's own build writes only its entries: that index is complete (untranslated
+    pages included) and is written to its folder. The merged index mkdocs-static-i18n
+    writes last is only used for the default language; the others are already written.
+    """
+    split = split_index(index, default, others)
+    if default in split or not split:
+        return {"": split.get(default, {"config": index["config"], "docs": []})}
+    if len(split) == 1:
+        (locale, own), = split.items()
+        return {locale: own}
+    return {}
+
+
+def point_search_at_language_root(html: str, page_url: str, locale: str) -> str:
+    """The page with Material's config `base` at its language's root, where its index is."""
+    root = get_relative_url(f"{locale}/", page_url) or "."
+    return _CONFIG_BASE.sub(lambda m: m.group(1) + root + m.group(3), html, count=1)
+
+
+def dump(index: dict) -> str:
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+# ---- MkDocs events: thin; the files written are the state, so every build starts clean ----
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.generated_by is not None:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return markdown
+
+
+def on_post_page(output, page, config):
+    default, others = languages(config)
+    locale = config.theme["language"]
+    if locale != default and locale in others and page.url.startswith(f"{locale}/"):
+        return point_search_at_language_root(output, page.url, locale)
+    return output
+
+
+# After mkdocs-static-i18n (priority -100), which builds the other languages and then
+# writes the merged index, inside its own on_post_build.
+@event_priority(-200)
+def on_post_build(config):
+    path = Path(config.site_dir) / INDEX_FILE
+    if not path.exists():
+        return
+    default, others = languages(config)
+    for folder, index in indexes_to_write(json.loads(path.read_text(encoding="utf-8")), default, others).items():
+        target = Path(config.site_dir) / folder / INDEX_FILE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(dump(index), encoding="utf-8")

@@ -1,0 +1,162 @@
+"""One search index per language (hooks/search_index.py): a new language never makes the
+index that bokmål readers load any bigger."""
+from __future__ import annotations
+
+import json
+import shutil
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+from conftest import ROOT, FixtureLoader, run_mkdocs_build
+from search_index import (dump, indexes_to_write, on_page_markdown, point_search_at_language_root,
+                          split_index)
+
+CONFIG = {"lang": ["no", "en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"], "fields": {}}
+NB = [{"location": "", "title": "Forside", "text": "Velkommen"},
+      {"location": "veileder/#mal", "title": "Mål", "text": "Mål og føringer"}]
+NN = [{"location": "nn/", "title": "Framside", "text": "Velkomen"},
+      {"location": "nn/veileder/#mal", "title": "Mål", "text": "Mål og føringar"}]
+EN = [{"location": "en/", "title": "Home", "text": "Welcome"}]
+
+
+def test_split_gives_each_language_its_entries_relative_to_its_root():
+    split = split_index({"config": CONFIG, "docs": NB + NN + EN}, "nb", ["nn", "en"])
+    assert split["nb"]["docs"] == NB
+    assert [d["location"] for d in split["nn"]["docs"]] == ["", "veileder/#mal"]
+    assert [d["location"] for d in split["en"]["docs"]] == [""]
+    assert (split["nb"]["config"]["lang"], split["nn"]["config"]["lang"], split["en"]["config"]["lang"]) == (
+        ["no"], ["no"], ["en"])
+    assert split["nb"]["config"]["separator"] == CONFIG["separator"]
+
+
+def test_a_language_whose_name_starts_like_a_folder_is_not_confused_with_it():
+    docs = [{"location": "nnn/", "title": "x", "text": ""}]
+    assert list(split_index({"config": CONFIG, "docs": docs}, "nb", ["nn"])) == ["nb"]
+
+
+def test_after_another_languages_own_build_its_index_goes_to_its_folder():
+    written = indexes_to_write({"config": CONFIG, "docs": NN}, "nb", ["nn", "en"])
+    assert list(written) == ["nn"]
+    assert [d["location"] for d in written["nn"]["docs"]] == ["", "veileder/#mal"]
+
+
+def test_the_merged_index_only_replaces_the_default_languages_index():
+    written = indexes_to_write({"config": CONFIG, "docs": NB + NN + EN}, "nb", ["nn", "en"])
+    assert list(written) == [""]
+    assert written[""]["docs"] == NB
+
+
+def test_a_site_in_one_language_keeps_its_index():
+    assert indexes_to_write({"config": CONFIG, "docs": NB}, "nb", [])[""]["docs"] == NB
+
+
+def test_the_index_is_written_as_compact_utf8():
+    assert dump({"config": {}, "docs": [{"text": "Mål"}]}) == '{"config":{},"docs":[{"text":"Mål"}]}'
+
+
+def test_pages_of_another_language_look_for_search_under_their_own_root():
+    html = ('<script>x</script><script id="__config" type="application/json">'
+            '{"annotate": null, "base": "../..", "features": []}</script>')
+    assert '"base": "../"' in point_search_at_language_root(html, "nn/veileder/", "nn")
+    assert '"base": "./"' in point_search_at_language_root(html, "nn/", "nn")
+
+
+def test_generated_pages_are_left_out_of_search():
+    generated = SimpleNamespace(file=SimpleNamespace(generated_by="checklists"), meta={})
+    written = SimpleNamespace(file=SimpleNamespace(generated_by=None), meta={"search": {"boost": 2}})
+    on_page_markdown("", generated, None, None)
+    on_page_markdown("", written, None, None)
+    assert generated.meta["search"] == {"exclude": True}
+    assert written.meta["search"] == {"boost": 2}
+
+
+FRONT = "---\ndescription: {}\n---\n\n"
+PAGES = {
+    "index.md": FRONT.format("Forsiden.") + "# Forside\n\nHer står det om møter i utvalget og om hvordan vi jobber.\n",
+    "moter.md": FRONT.format("Om møter.") + "# Møter\n\nUtvalget har fire møter i året. Vi skriver referat etter hvert møte.\n",
+    "index.nn.md": FRONT.format("Framsida.") + "# Framside\n\nHer står det om møte i utvalet og om korleis vi arbeider.\n",
+    "moter.nn.md": FRONT.format("Om møte.") + "# Møte\n\nUtvalet har fire møte i året. Vi skriv referat etter kvart møte.\n",
+    "index.en.md": FRONT.format("The front page.") + "# Home\n\nThis is about the meetings of the board and how we work.\n",
+    "moter.en.md": FRONT.format("About meetings.") + "# Meetings\n\nThe board meets four times a year. We write minutes after each meeting.\n",
+}
+
+
+def build_in_languages(tmp_path, locales: list[str]):
+    """Build PAGES with the project's hooks, this hook, and bokmål plus the given languages."""
+    project = tmp_path / "-".join(["nb", *locales])
+    for name in ("hooks", "overrides", "data"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs" / "_includes", project / "docs" / "_includes")
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    for name, text in {**{f"docs/{k}": v for k, v in PAGES.items()},
+                       "data/sjekklister.yml": "[]\n", "data/ankere.yml": "{}\n"}.items():
+        (project / name).write_text(text, encoding="utf-8")
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)
+    config.pop("nav", None)
+    config["hooks"] = [h for h in config["hooks"] if h != "hooks/search_index.py"] + ["hooks/search_index.py"]
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n["languages"] += [{"locale": locale, "name": locale, "build": True} for locale in locales]
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    site = project / "site"
+    result = run_mkdocs_build(project / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def read_index(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("sprak")
+    return build_in_languages(tmp_path, []), build_in_languages(tmp_path, ["nn", "en"])
+
+
+def test_more_languages_leave_the_bokmal_index_as_it_was(sites):
+    one, three = sites
+    only_bokmal = read_index(one / "search/search_index.json")
+    assert {d["title"] for d in only_bokmal["docs"]} == {"Forside", "Møter"}
+    assert read_index(three / "search/search_index.json") == only_bokmal
+    assert all(not d["location"].startswith(("nn/", "en/")) for d in read_index(three / "search/search_index.json")["docs"])
+
+
+def test_each_language_has_its_own_complete_index(sites):
+    _, three = sites
+    nn = read_index(three / "nn/search/search_index.json")
+    en = read_index(three / "en/search/search_index.json")
+    assert {d["title"] for d in nn["docs"]} == {"Framside", "Møte"}
+    assert {d["title"] for d in en["docs"]} == {"Home", "Meetings"}
+    assert {d["location"].split("#")[0] for d in nn["docs"]} == {"", "moter/"}
+    assert nn["config"]["lang"] == ["no"] and en["config"]["lang"] == ["en"]
+
+
+def test_pages_of_each_language_load_their_own_index(sites, browser):
+    _, three = sites
+    import functools
+    import http.server
+    import threading
+
+    from conftest import PHONE, QuietHandler
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(three)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    context = browser.new_context(viewport=PHONE)
+    try:
+        for prefix in ("", "nn/"):
+            page = context.new_page()
+            with page.expect_response(lambda r: r.url.endswith("search_index.json")) as index:
+                page.goto(f"{url}{prefix}moter/")
+            assert index.value.url == f"{url}{prefix}search/search_index.json"
+            page.locator('label.md-header__button[for="__search"]').click()
+            page.locator("input.md-search__input").press_sequentially("møte")
+            first = page.locator(".md-search-result__item a").first
+            first.wait_for()
+            assert first.get_attribute("href").startswith(f"{url}{prefix}moter/")
+            page.close()
+    finally:
+        context.close()
+        server.shutdown()
