@@ -33,12 +33,13 @@ from mkdocs.utils import get_build_datetime, get_relative_url
 
 from contrast import WCAG_AA_TEXT, ContrastResult, theme_contrast
 from html_tree import Element, parse
+from markers import marker
 from readability import LIX_MAX, LIX_TARGET, LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
 
 log = get_plugin_logger("tilgjengelighet")
 
-REPORT_MARKER = re.compile(r"^<!--\s*generert:\s*tilgjengelighetsrapport\s*-->\s*$", re.M)
-STATEMENT_MARKER = re.compile(r"^<!--\s*generert:\s*tilgjengelighetsavvik\s*-->\s*$", re.M)
+REPORT_MARKER = marker("tilgjengelighetsrapport")
+STATEMENT_MARKER = marker("tilgjengelighetsavvik")
 REPORT_TEMPLATE = "partials/mv-accessibility-report.html"
 STATEMENT_TEMPLATE = "partials/mv-accessibility-statement.html"
 PLACEHOLDER = '<div class="mv-generated" data-mv-generated="{name}"></div>'

@@ -13,6 +13,8 @@ from pathlib import Path
 import yaml
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from data_files import read_yaml
+
 log = get_plugin_logger("ankere")
 
 REGISTRY_FILE = "data/ankere.yml"
@@ -24,9 +26,7 @@ HEADER = (
 
 
 def load_registry(path: Path) -> dict[str, list[str]]:
-    if not path.exists():
-        return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return read_yaml(path, {})
 
 
 def dump_registry(registry: dict[str, list[str]]) -> str:

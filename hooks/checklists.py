@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
+from data_files import read_yaml
+from markers import marker
 from slugs import heading_id
 
 log = get_plugin_logger("sjekklister")
@@ -27,7 +28,7 @@ log = get_plugin_logger("sjekklister")
 DEFINITIONS_FILE = "data/sjekklister.yml"
 OUTPUT_FOLDER = "sjekklister"
 ITEM_TEMPLATE = "partials/mv-checklist-items.html"
-OVERVIEW_MARKER = re.compile(r"^<!--\s*generert:\s*sjekklister\s*-->\s*$", re.M)
+OVERVIEW_MARKER = marker("sjekklister")
 BLOCK_START = re.compile(r'^!!! sjekkliste(?: "([^"]*)")?\s*$')
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 FENCE = re.compile(r"^(```|~~~)")
@@ -71,10 +72,7 @@ class ChecklistError(PluginError):
 
 
 def load_definitions(path: Path) -> list[Definition]:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as error:
-        raise ChecklistError(f"{DEFINITIONS_FILE}: filen er ikke gyldig YAML. Sjekk innrykk og kolon. ({error})")
+    raw = read_yaml(path, [])
     definitions = []
     for number, item in enumerate(raw, start=1):
         if not isinstance(item, dict) or not all(item.get(k) for k in ("id", "tittel", "ingress")):

@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from html_text import TextRun, text_runs
+from data_files import read_yaml
+from html_text import text_runs
+from markers import marker
 from slugs import slugify
 
 log = get_plugin_logger("ordliste")
@@ -26,7 +27,7 @@ log = get_plugin_logger("ordliste")
 GLOSSARY_FILE = "data/ordliste.yml"
 ALLOWLIST_FILE = "data/ikke-forkortelser.yml"
 LETTERS_TEMPLATE = "partials/mv-glossary-letters.html"
-MARKER = re.compile(r"^<!--\s*generert:\s*ordliste\s*-->\s*$", re.M)
+MARKER = marker("ordliste")
 # An abbreviation-like word: two or more capitals in a row at the start of a word.
 ABBREVIATION_LIKE = re.compile(r"(?<![\w-])([A-ZÆØÅ][A-ZÆØÅ0-9]*[A-ZÆØÅ][A-ZÆØÅ0-9]*)(?=s?(?!\w))")
 ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
@@ -65,12 +66,7 @@ class GlossaryError(PluginError):
 
 def load_glossary(path: Path) -> list[Entry]:
     """Read and check the glossary file; errors name the file and the entry in Norwegian."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as error:
-        line = getattr(getattr(error, "problem_mark", None), "line", None)
-        where = f", linje {line + 1}" if line is not None else ""
-        raise GlossaryError(f"{path.name}{where}: filen er ikke gyldig YAML. Sjekk innrykk og kolon. ({error})")
+    raw = read_yaml(path, [])
     if not isinstance(raw, list):
         raise GlossaryError(f"{path.name}: filen skal være en liste med oppføringer som begynner med «- ord:».")
     entries: list[Entry] = []
@@ -97,10 +93,7 @@ def load_glossary(path: Path) -> list[Entry]:
 
 
 def load_allowlist(path: Path) -> set[str]:
-    if not path.exists():
-        return set()
-    words = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return {str(word).strip() for word in words}
+    return {str(word).strip() for word in read_yaml(path, [])}
 
 
 _NORWEGIAN_ORDER = {"æ": "{", "ø": "|", "å": "}"}  # after z, in Norwegian order

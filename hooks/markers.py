@@ -13,6 +13,11 @@ from mkdocs.plugins import event_priority
 MARKER = re.compile(r"^<!--\s*generert:\s*(.*?)\s*-->\s*$", re.M)
 
 
+def marker(name: str) -> re.Pattern:
+    """The pattern of one named marker; the hook that owns the name replaces it."""
+    return re.compile(rf"^<!--\s*generert:\s*{re.escape(name)}\s*-->\s*$", re.M)
+
+
 def leftover_markers(markdown: str) -> list[tuple[int, str]]:
     """(line, name) of every marker left in the Markdown."""
     return [(markdown.count("\n", 0, m.start()) + 1, m.group(1)) for m in MARKER.finditer(markdown)]
