@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -86,16 +87,35 @@ FixtureLoader.add_multi_constructor(
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    """The built site served on a free loopback port."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
+    """The built site served on a free loopback port, under the same path as in production
+    (site_url in mkdocs.yml), since the 404 page uses absolute addresses."""
+    prefix = urlsplit(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)["site_url"]).path
+    handler = functools.partial(QuietHandler, directory=str(built_site), prefix=prefix)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     server.shutdown()
 
 
+def origin(url: str) -> str:
+    """scheme://host:port of an address."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site below `prefix`; anything outside it is not found."""
+
+    def __init__(self, *args, prefix: str = "/", **kwargs):
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "finnes-ikke")
+        return super().translate_path("/" + path[len(self.prefix):])
+
     def log_message(self, *args):
         pass
 

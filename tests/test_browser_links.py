@@ -1,14 +1,14 @@
 """«Kopier lenke» in Chromium: keyboard, the copied address, and the announcement."""
 from __future__ import annotations
 
-from conftest import DESKTOP
+from conftest import DESKTOP, PHONE, origin
 
 PAGE = "strategi/gode-arenaer/"
 
 
 def test_copy_link_with_the_keyboard(browser, site_url):
     context = browser.new_context(viewport=DESKTOP)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin(site_url))
     page = context.new_page()
     page.goto(site_url + PAGE)
     link = page.locator('#tiltak-2-1-5 a.headerlink')
@@ -33,4 +33,15 @@ def test_section_link_without_javascript_leads_to_the_section(browser, site_url)
     assert link.get_attribute("aria-label") == "Lenke til denne delen"
     link.click()
     assert page.url.endswith("#mal-2-3")
+    context.close()
+
+
+def test_menu_button_opens_with_the_space_bar(browser, site_url):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    menu = page.locator('label.md-header__button[for="__drawer"]')
+    menu.focus()
+    page.keyboard.press("Space")
+    assert page.evaluate("document.getElementById('__drawer').checked")
     context.close()

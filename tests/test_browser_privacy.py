@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import PHONE, content_pages
+from conftest import PHONE, content_pages, origin
 
 NARROWEST = {"width": 320, "height": 740}
 MIN_TEXT_PX = 16
@@ -101,7 +101,7 @@ def is_foreign(url: str, site_url: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https", "ws", "wss"):
         return False
-    return f"{parts.scheme}://{parts.netloc}/" != site_url
+    return f"{parts.scheme}://{parts.netloc}" != origin(site_url)
 
 
 def page_paths(site) -> list[str]:
@@ -198,7 +198,7 @@ def test_print_writes_links_out(reports):
 @pytest.fixture
 def phone(browser, site_url):
     context = browser.new_context(viewport=PHONE, has_touch=True)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin(site_url))
     context.add_init_script(RECORD_VIOLATIONS)
     yield context
     context.close()

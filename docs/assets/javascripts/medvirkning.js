@@ -142,3 +142,18 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+// ---- Tastatur i menyen ----------------------------------------------------------------
+// The header and menu buttons are <label>s made focusable in overrides/partials/; Material
+// opens them with Enter only. The space bar works too, as on any button.
+(function () {
+  "use strict";
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if ((event.key === " " || event.key === "Spacebar") && target && target.tagName === "LABEL" &&
+        target.hasAttribute("for") && target.getAttribute("tabindex") === "0") {
+      event.preventDefault();
+      target.click();
+    }
+  });
+})();
