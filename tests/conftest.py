@@ -52,7 +52,8 @@ def fixture_site(tmp_path):
     replace data files; returns the finished build process.
     """
 
-    def build(pages: dict[str, str], data: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    def build(pages: dict[str, str], data: dict[str, str] | None = None,
+              redirects: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         project = tmp_path / "project"
         shutil.rmtree(project, ignore_errors=True)  # a test may build several versions
         shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
@@ -70,6 +71,9 @@ def fixture_site(tmp_path):
             path.write_text(text, encoding="utf-8")
         config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)
         config.pop("nav", None)
+        for plugin in config["plugins"]:
+            if isinstance(plugin, dict) and "redirects" in plugin:
+                plugin["redirects"]["redirect_maps"] = redirects or {}
         (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         return run_mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
 

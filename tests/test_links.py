@@ -86,6 +86,15 @@ def test_removed_page_needs_a_redirect(fixture_site):
     assert "Siden /veiviser/moter/ er publisert, men finnes ikke lenger" in result.stderr
 
 
+def test_moved_page_keeps_its_old_address_through_a_redirect(fixture_site, tmp_path):
+    registry = "veiviser/moter/:\n- agenda\n"
+    result = fixture_site({"index.md": FRONT + "# Forside\n", "veiviser/motene.md": PAGE},
+                          data={"ankere.yml": registry}, redirects={"veiviser/moter.md": "veiviser/motene.md"})
+    assert result.returncode == 0, result.stderr
+    stub = (tmp_path / "site" / "veiviser" / "moter" / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' in stub and "../motene/" in stub
+
+
 def test_project_redirects_and_registry_cover_the_published_site(built_site):
     registry = yaml.safe_load((ROOT / "data" / "ankere.yml").read_text(encoding="utf-8"))
     assert "strategi/gode-arenaer/" in registry and "tiltak-2-3-1" in registry["strategi/gode-arenaer/"]
