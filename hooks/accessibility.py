@@ -473,14 +473,14 @@ def on_nav(nav, config, files):
 # Before hooks/markers.py (-90), which stops the build at any marker still in the page.
 @event_priority(0)
 def on_page_markdown(markdown, page, config, files):
-    for marker, name in ((REPORT_MARKER, "tilgjengelighetsrapport"), (STATEMENT_MARKER, "tilgjengelighetsavvik")):
-        if not marker.search(markdown):
+    for pattern, name in ((REPORT_MARKER, "tilgjengelighetsrapport"), (STATEMENT_MARKER, "tilgjengelighetsavvik")):
+        if not pattern.search(markdown):
             continue
         other = _state["generated"].setdefault(name, page)
         if other is not page:
             raise PluginError(f"docs/{page.file.src_uri}: markøren «<!-- generert: {name} -->» står også på "
                               f"docs/{other.file.src_uri}. Den kan bare stå på én side.")
-        markdown = marker.sub(lambda _: PLACEHOLDER.format(name=name), markdown)
+        markdown = pattern.sub(lambda _: PLACEHOLDER.format(name=name), markdown)
     return markdown
 
 

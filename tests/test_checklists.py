@@ -1,7 +1,6 @@
 """Collecting checklists from the content, and the generated pages."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest

@@ -1,13 +1,10 @@
 """Every build error an editor can cause says what is wrong, where, and how to fix it."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from build_messages import translate
 from front_matter import FrontMatterError, check_front_matter
-from markers import leftover_markers
 
 FRONT = "---\ndescription: En side.\n---\n\n"
 
