@@ -11,6 +11,12 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 
+def problem_line(error: yaml.YAMLError, first_line: int = 1) -> str:
+    """«, linje N» for a YAML error, counting the text's first line as `first_line`; "" if unknown."""
+    mark = getattr(error, "problem_mark", None)
+    return f", linje {mark.line + first_line}" if mark is not None else ""
+
+
 def read_yaml(path: Path, default):
     """The data in `path`, or `default` when the file is missing or empty."""
     if not path.exists():
@@ -18,9 +24,7 @@ def read_yaml(path: Path, default):
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f", linje {mark.line + 1}" if mark is not None else ""
         raise PluginError(
-            f"data/{path.name}{where}: filen kan ikke leses. Sjekk innrykk, bindestreker og kolon. "
+            f"data/{path.name}{problem_line(error)}: filen kan ikke leses. Sjekk innrykk, bindestreker og kolon. "
             "Har en verdi et kolon, sett den i anførselstegn.") from None
     return default if data is None else data

@@ -10,6 +10,8 @@ import re
 import yaml
 from mkdocs.exceptions import PluginError
 
+from data_files import problem_line
+
 REQUIRED = ("description",)
 KNOWN = {"description", "title", "hide", "template", "search", "status", "icon"}
 _BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
@@ -32,10 +34,8 @@ def check_front_matter(source: str, src_path: str) -> None:
     try:
         data = yaml.safe_load(block.group(1) or "")
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f", linje {mark.line + 2}" if mark is not None else ""
-        raise FrontMatterError(
-            f"{src_path}{line}: metadata øverst på siden kan ikke leses. "
+        raise FrontMatterError(  # the block starts on the file's second line
+            f"{src_path}{problem_line(error, first_line=2)}: metadata øverst på siden kan ikke leses. "
             "Hver linje skal være «navn: verdi». Har verdien et kolon, sett den i anførselstegn.") from None
     if not isinstance(data, dict):
         raise FrontMatterError(f"{src_path}, linje 2: metadata øverst på siden skal være linjer med «navn: verdi».")
