@@ -219,16 +219,15 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     entries = load_glossary(root / GLOSSARY_FILE)
     _state.clear()
-    _state.update(
-        entries=entries,
-        allowlist=load_allowlist(root / ALLOWLIST_FILE),
-        glossary_url=None,
-        sources={},
-    )
+    _state.update(entries=entries, allowlist=load_allowlist(root / ALLOWLIST_FILE))
 
 
 def on_files(files, config):
-    _state["glossary_url"] = None
+    # Once per build: the abbreviations in this build's language, and where the glossary is.
+    locale = config.theme["language"]
+    abbreviations = {e.term: e.localized(locale) for e in _state["entries"] if e.is_abbreviation}
+    _state.update(abbreviations=abbreviations, pattern=abbreviation_pattern(list(abbreviations.values())),
+                  glossary_url=None)
     for file in files.documentation_pages():
         if MARKER.search(file.content_string):
             _state["glossary_url"] = file.url
@@ -236,7 +235,6 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    _state["sources"][page.file.src_uri] = page.file.content_string  # with front matter, for line numbers
     if not MARKER.search(markdown):
         return None
     locale = config.theme["language"]
@@ -257,11 +255,9 @@ def on_page_markdown(markdown, page, config, files):
 # After Markdown is HTML; before the accessibility report reads the page (priority -50).
 @event_priority(0)
 def on_page_content(html, page, config, files):
-    locale = config.theme["language"]
-    entries = {e.term: e.localized(locale) for e in _state["entries"] if e.is_abbreviation}
-    source = _state["sources"].get(page.file.src_uri, "")
-    for word in unknown_abbreviations(html, set(entries), _state["allowlist"]):
-        line = line_of(source, word)
+    abbreviations = _state["abbreviations"]
+    for word in unknown_abbreviations(html, set(abbreviations), _state["allowlist"]):
+        line = line_of(page.file.content_string, word)  # with front matter, as the editor sees the file
         where = f"docs/{page.file.src_uri}" + (f", linje {line}" if line else "")
         log.warning(
             f"{where}: «{word}» ser ut som en forkortelse, men står ikke i ordlista. "
@@ -270,5 +266,5 @@ def on_page_content(html, page, config, files):
     glossary_href = None
     if _state["glossary_url"] is not None and page.url != _state["glossary_url"]:
         glossary_href = get_relative_url(_state["glossary_url"], page.url)
-    annotated, _ = annotate_abbreviations(html, entries, abbreviation_pattern(list(entries.values())), glossary_href)
+    annotated, _ = annotate_abbreviations(html, abbreviations, _state["pattern"], glossary_href)
     return annotated
