@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from checklists import (
+from medvirkning.checklists import (
     ChecklistError, Definition, collect, find_blocks, load_definitions, render_overview,
     show_blocks_on_page,
 )
-from markers import leftover_markers
+from medvirkning.markers import leftover_markers
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFINITIONS = [Definition("mote", "Planlegge et møte", "For lederen."),

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-import content_security
-from content_security import (add_policy, blocked_by_policy, content_security_policy, inline_scripts,
+from medvirkning import content_security
+from medvirkning.content_security import (add_policy, blocked_by_policy, content_security_policy, inline_scripts,
                               is_external, mark_external_links, script_hash)
 from conftest import content_pages
 
@@ -107,14 +107,10 @@ def test_ordinary_content_is_not_blocked():
 
 
 def test_no_policy_while_serving_because_of_the_live_reload_script():
-    config = SimpleNamespace(site_url=None)
-    try:
-        content_security.on_startup(command="serve", dirty=False)
-        assert "Content-Security-Policy" not in content_security.secure(PAGE, config)
-        content_security.on_startup(command="build", dirty=False)
-        assert "Content-Security-Policy" in content_security.secure(PAGE, config)
-    finally:
-        content_security.on_startup(command="build", dirty=False)
+    def build(serving):
+        return SimpleNamespace(config=SimpleNamespace(site_url=None), options=SimpleNamespace(serving=serving))
+    assert "Content-Security-Policy" not in content_security.secure(PAGE, build(True))
+    assert "Content-Security-Policy" in content_security.secure(PAGE, build(False))
 
 
 def test_inline_style_in_content_fails_the_build_with_a_plain_message(fixture_site):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from build_messages import translate
-from front_matter import FrontMatterError, check_front_matter
+from medvirkning.build_messages import translate
+from medvirkning.front_matter import FrontMatterError, check_front_matter
 
 FRONT = "---\ndescription: En side.\n---\n\n"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from glossary import (
+from medvirkning.glossary import (
     Entry, GlossaryError, abbreviation_pattern, annotate_abbreviations, line_of, load_glossary,
     render_glossary_markdown, sort_key, unknown_abbreviations,
 )

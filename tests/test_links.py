@@ -6,9 +6,9 @@ from pathlib import Path
 
 import yaml
 
-from anchors import dump_registry, explain, missing_anchors
-from page_dates import last_changed, norwegian_date
-from section_links import label_permalinks
+from medvirkning.anchors import dump_registry, explain, missing_anchors
+from medvirkning.page_dates import last_changed, local_date
+from medvirkning.section_links import label_permalinks
 
 FRONT = "---\ndescription: En side.\n---\n\n"
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,18 +36,20 @@ def test_registry_is_sorted_and_commented():
 
 def test_permalinks_get_a_norwegian_label():
     html = '<h2 id="agenda">Agenda<a class="headerlink" href="#agenda" title="Lenke til denne delen">¶</a></h2>'
-    assert label_permalinks(html) == (
+    assert label_permalinks(html, "Lenke til denne delen") == (
         '<h2 id="agenda">Agenda<a class="headerlink" href="#agenda" aria-label="Lenke til denne delen" '
         'data-mv-copy-link><span aria-hidden="true">#</span></a></h2>')
 
 
 def test_page_title_gets_no_permalink():
     html = '<h1 id="moter">Møter<a class="headerlink" href="#moter" title="Lenke til denne delen">&para;</a></h1>'
-    assert label_permalinks(html) == '<h1 id="moter">Møter</h1>'
+    assert label_permalinks(html, "Lenke til denne delen") == '<h1 id="moter">Møter</h1>'
 
 
-def test_norwegian_date():
-    assert norwegian_date("2026-11-03") == "3. november 2026"
+def test_dates_are_written_in_the_language_of_the_page():
+    assert local_date("2026-11-03", "nb") == "3. november 2026"
+    assert local_date("2026-11-03", "nn") == "3. november 2026"
+    assert local_date("2026-11-03", "en") == "November 3, 2026"
 
 
 def test_last_changed_reads_git(tmp_path):

@@ -1,6 +1,6 @@
 import pytest
 
-from slugs import heading_id, slugify
+from medvirkning.slugs import heading_id, slugify
 
 
 @pytest.mark.parametrize("text, expected", [

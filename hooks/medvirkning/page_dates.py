@@ -9,8 +9,7 @@ import datetime
 import subprocess
 from pathlib import Path
 
-MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-          "september", "oktober", "november", "desember"]
+from babel.dates import format_date
 
 
 def last_changed(repo_root: Path, folder: str) -> dict[str, str]:
@@ -33,22 +32,21 @@ def last_changed(repo_root: Path, folder: str) -> dict[str, str]:
     return dates
 
 
-def norwegian_date(iso: str) -> str:
-    day = datetime.date.fromisoformat(iso)
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+def local_date(iso: str, locale: str) -> str:
+    """The date as readers of `locale` write it: «3. november 2026», «November 3, 2026»."""
+    return format_date(datetime.date.fromisoformat(iso), format="long", locale=locale)
 
 
-_state: dict = {}
+# ---- Steps of the build (medvirkning.pipeline calls them in order) ----
 
-
-def on_config(config):
+def load(config) -> dict[str, str]:
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
-    _state["dates"] = last_changed(root, docs)
+    return last_changed(root, docs)
 
 
-def on_page_markdown(markdown, page, config, files):
-    iso = _state["dates"].get(page.file.src_uri)
+def set_date(markdown: str, page, build) -> str:
+    iso = build.site.page_dates.get(page.file.src_uri)
     if iso:
-        page.meta["sist_oppdatert"] = {"iso": iso, "tekst": norwegian_date(iso)}
+        page.meta["sist_oppdatert"] = {"iso": iso, "tekst": local_date(iso, build.locale)}
     return markdown

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 MARKER = re.compile(r"^<!--\s*generert:\s*(.*?)\s*-->\s*$", re.M)
 
@@ -23,9 +22,8 @@ def leftover_markers(markdown: str) -> list[tuple[int, str]]:
     return [(markdown.count("\n", 0, m.start()) + 1, m.group(1)) for m in MARKER.finditer(markdown)]
 
 
-# Last of the page_markdown handlers: every hook that owns a marker has run.
-@event_priority(-90)
-def on_page_markdown(markdown, page, config, files):
+def no_leftovers(markdown: str, page, build) -> str:
+    """Last of the Markdown steps: every step that owns a marker has replaced its own."""
     # Line numbers count in the file as the editor sees it, front matter included.
     for line, name in leftover_markers(page.file.content_string if MARKER.search(markdown) else ""):
         raise PluginError(

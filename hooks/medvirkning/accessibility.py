@@ -19,6 +19,7 @@ linked from every page's footer, so they need not be in the menu.
 """
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import statistics
@@ -27,14 +28,15 @@ from pathlib import Path
 
 from babel.dates import format_date
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_build_datetime, get_relative_url
 
-from contrast import WCAG_AA_TEXT, ContrastResult, theme_contrast
-from html_tree import Element, parse
-from markers import marker
-from readability import LIX_MAX, LIX_TARGET, LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
+from .contrast import WCAG_AA_TEXT, ContrastResult, theme_contrast
+from .html_tree import Element, parse, parse_head_and_article
+from .languages import page_locale
+from .markers import marker
+from .readability import LIX_MAX, LIX_TARGET, LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
 
 log = get_plugin_logger("tilgjengelighet")
 
@@ -111,12 +113,12 @@ class PageReport:
 
 def check_page(html: str, locale: str) -> list[Finding]:
     """Everything wrong with one built page, in the order a reader meets it."""
-    return check_tree(parse(html), locale)
+    root = parse(html)
+    return [*check_language(root, locale), *check_tree(root, locale)]
 
 
 def check_tree(root: Element, locale: str) -> list[Finding]:
     findings = [
-        *check_language(root, locale),
         *check_headings(root),
         *check_images(root),
         *check_links(root, locale),
@@ -404,16 +406,6 @@ def report_data(reports: list[PageReport], contrast: list[ContrastResult], local
     }
 
 
-def language_folder(config) -> str:
-    """"" for the default language's build, else "nn/" and so on (mkdocs-static-i18n's folders)."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return ""
-    locale = config.theme["language"]
-    default = next((lang.locale for lang in i18n.config.languages if lang.default), locale)
-    return "" if locale == default else f"{locale}/"
-
-
 def theme_stylesheets(config) -> list[str]:
     """Material's stylesheets and ours, in the order the page loads them."""
     sheets: list[str] = []
@@ -444,39 +436,30 @@ def palette_schemes(config) -> list[tuple[str, dict[str, str]]]:
     return list(schemes.items())
 
 
-# ---- MkDocs events: thin, state reset per build (i18n builds once per language) ----
+# ---- Steps of the build (medvirkning.pipeline calls them in order) ----
 
-_state: dict = {}
-
-
-def on_config(config):
-    _state.clear()
-    _state.update(reports=[], generated={}, nav_order={})
+GENERATED = {"tilgjengelighetsrapport": REPORT_MARKER, "tilgjengelighetsavvik": STATEMENT_MARKER}
 
 
-# Before mkdocs-static-i18n (priority -100) makes its copies of the files, which keep this.
-@event_priority(0)
-def on_files(files, config):
+def keep_generated_pages_out_of_nav(files, build) -> None:
     # Reached from the footer of every page: the menu may list them, but need not.
     for file in files.documentation_pages():
-        if REPORT_MARKER.search(file.content_string) or STATEMENT_MARKER.search(file.content_string):
+        if any(pattern.search(file.content_string) for pattern in GENERATED.values()):
             if file.inclusion.is_in_nav():
                 file.inclusion = InclusionLevel.NOT_IN_NAV
-    return files
 
 
-def on_nav(nav, config, files):
-    _state["nav_order"] = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
-    return nav
+def remember_nav_order(nav, build) -> None:
+    build.nav_order = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
 
 
-# Before hooks/markers.py (-90), which stops the build at any marker still in the page.
-@event_priority(0)
-def on_page_markdown(markdown, page, config, files):
-    for pattern, name in ((REPORT_MARKER, "tilgjengelighetsrapport"), (STATEMENT_MARKER, "tilgjengelighetsavvik")):
+def place_markers(markdown: str, page, build) -> str:
+    """Swap the report's and statement's markers for placeholders, filled in before the page is
+    rendered (they need every other page's checks)."""
+    for name, pattern in GENERATED.items():
         if not pattern.search(markdown):
             continue
-        other = _state["generated"].setdefault(name, page)
+        other = build.generated_pages.setdefault(name, page)
         if other is not page:
             raise PluginError(f"docs/{page.file.src_uri}: markøren «<!-- generert: {name} -->» står også på "
                               f"docs/{other.file.src_uri}. Den kan bare stå på én side.")
@@ -484,18 +467,17 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-# Before hooks/content_security.py (-200) adds its tags: the checks read the page as the theme wrote it.
-@event_priority(0)
-def on_post_page(output, page, config):
-    if page is _state["generated"].get("tilgjengelighetsrapport"):
-        return output  # its table is about the other pages, and filled in after them
-    root = parse(output)
+def check_content(html: str, page, build) -> str:
+    """Check the page's own content (the article, as Markdown and the other steps made it)."""
+    if page is build.generated_pages.get("tilgjengelighetsrapport"):
+        return html  # its table is about the other pages
+    root = parse(html)
     report = PageReport(
         src_uri=page.file.src_uri, url=page.url, title=page.title or page.file.src_uri,
         source_name=(f"docs/{page.file.src_uri}" if page.file.abs_src_path
                      else f"{page.file.src_uri} (laget av bygget)"),
-        findings=check_tree(root, getattr(page.file, "locale", None) or config.theme["language"]),
-        readability=page_readability(root))
+        findings=check_tree(root, page_locale(page, build.locale)),
+        readability=measure(blocks_from_html(root)))
     for finding in report.findings:
         finding.line = source_line(page.file.content_string, finding.needles)
         log.warning(message(report, finding))
@@ -511,18 +493,24 @@ def on_post_page(output, page, config):
     if long:
         log.info(f"{report.source_name}: {len(long)} setning{'er' if len(long) > 1 else ''} har over "
                  f"{LONG_SENTENCE_WORDS} ord. {'Den første' if len(long) > 1 else 'Den'}: «{long[0]}»")
-    _state["reports"].append(report)
+    build.reports.append(report)
+    return html
+
+
+def check_language_of_output(output: str, page, build) -> str:
+    """The written page says its language: <html lang>, or <article lang> for a page that falls
+    back to the default language's text."""
+    for finding in check_language(parse_head_and_article(output), page_locale(page, build.locale)):
+        log.warning(f"docs/{page.file.src_uri}: {finding.text} {finding.fix}")
     return output
 
 
-# Before mkdocs-static-i18n (-100) builds the other languages, which resets this state.
-@event_priority(0)
-def on_post_build(config):
-    locale, generated = config.theme["language"], _state["generated"]  # set by i18n after our on_config
-    order = _state["nav_order"]  # the menu's order; pages outside it last, by address
-    reports = sorted(_state["reports"], key=lambda r: (order.get(r.src_uri, len(order)), r.url))
-    contrast = [result for scheme, attributes in palette_schemes(config)
-                for result in theme_contrast(theme_stylesheets(config), scheme, attributes)]
+def summarize(build) -> dict:
+    """Once per language, when every page is checked: site-wide warnings and the report data."""
+    order = build.nav_order  # the menu's order; pages outside it last, by address
+    reports = sorted(build.reports, key=lambda r: (order.get(r.src_uri, len(order)), r.url))
+    contrast = [result for scheme, attributes in palette_schemes(build.config)
+                for result in theme_contrast(theme_stylesheets(build.config), scheme, attributes)]
     for result in contrast:
         if not result.passes:
             log.warning(f"{STYLESHEET}: for svak fargekontrast. {contrast_problem(result)} "
@@ -531,34 +519,39 @@ def on_post_build(config):
     if median is not None and round(median) > LIX_TARGET:
         log.warning(f"Lesbarhet for hele nettstedet: midtverdien (medianen) av LIX er {round(median)}, "
                     f"over målet {LIX_TARGET}. Gjør de tyngste sidene lettere; se siden «Tilgjengelighetsrapport».")
+    data = report_data(reports, contrast, build.locale, get_build_datetime().date().isoformat())
+    data["deviations"] = deviations(reports, contrast)
+    return data
 
-    build_date = get_build_datetime().date()
-    data = report_data(reports, contrast, locale, build_date.isoformat())
-    json_path = Path(config.site_dir, language_folder(config), JSON_FILE)
+
+def fill_generated_pages(page, build) -> None:
+    """Give the report and the statement their content before the theme renders them."""
+    name = next((n for n, p in build.generated_pages.items() if p is page), None)
+    if name is None:
+        return
+    data = build.report_data
+    env = build.config.theme.get_env()
+    date = format_date(datetime.date.fromisoformat(data["date"]), format="long", locale=build.locale)
+    if name == "tilgjengelighetsrapport":
+        content = env.get_template(REPORT_TEMPLATE).render(
+            report=data, date=date, t=build.strings,
+            rows=[(row, get_relative_url(row["url"], page.url)) for row in data["pages"]],
+            json_url=get_relative_url(build.folder + JSON_FILE, page.url))
+    else:
+        content = env.get_template(STATEMENT_TEMPLATE).render(
+            date=date, t=build.strings,
+            deviations=[(deviation, [(title, get_relative_url(url, page.url) if url else None, text)
+                                     for title, url, text in deviation.problems])
+                        for deviation in data["deviations"]])
+    placeholder = PLACEHOLDER.format(name=name)
+    if placeholder not in page.content:
+        raise PluginError(f"docs/{page.file.src_uri}: fant ikke plassen for «{name}» på siden. "
+                          "Markøren må stå alene på en linje, med en tom linje over og under.")
+    page.content = page.content.replace(placeholder, content, 1)
+
+
+def write_json(build) -> None:
+    data = {k: v for k, v in build.report_data.items() if k != "deviations"}
+    json_path = Path(build.config.site_dir, build.folder, JSON_FILE)
     json_path.parent.mkdir(parents=True, exist_ok=True)
     json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-
-    env, date = config.theme.get_env(), format_date(build_date, format="long", locale=locale)
-    report_page, statement_page = generated.get("tilgjengelighetsrapport"), generated.get("tilgjengelighetsavvik")
-    if report_page is not None:
-        fill_page(report_page, "tilgjengelighetsrapport", env.get_template(REPORT_TEMPLATE).render(
-            report=data, date=date,
-            rows=[(row, get_relative_url(row["url"], report_page.url)) for row in data["pages"]],
-            json_url=get_relative_url(language_folder(config) + JSON_FILE, report_page.url)))
-    if statement_page is not None:
-        fill_page(statement_page, "tilgjengelighetsavvik", env.get_template(STATEMENT_TEMPLATE).render(
-            date=date,
-            deviations=[(deviation, [(title, get_relative_url(url, statement_page.url) if url else None, text)
-                                     for title, url, text in deviation.problems])
-                        for deviation in deviations(reports, contrast)]))
-
-
-def fill_page(page, name: str, content: str) -> None:
-    """Put the generated content into the page MkDocs has already written."""
-    path = Path(page.file.abs_dest_path)
-    placeholder = PLACEHOLDER.format(name=name)
-    html = path.read_text(encoding="utf-8")
-    if placeholder not in html:
-        raise PluginError(f"docs/{page.file.src_uri}: fant ikke plassen for «{name}» i den ferdige siden. "
-                          "Markøren må stå alene på en linje, med en tom linje over og under.")
-    path.write_text(html.replace(placeholder, content, 1), encoding="utf-8")

@@ -90,3 +90,8 @@ def parse(html: str) -> Element:
     builder.feed(html)
     builder.close()
     return builder.root
+
+
+def parse_head_and_article(html: str) -> Element:
+    """The <html> element with its <article>: enough to read the page's language."""
+    return parse(html)

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.plugins import get_plugin_logger
 
-from data_files import read_yaml
-from markers import marker
-from slugs import heading_id
+from .data_files import read_yaml
+from .languages import generated_file
+from .markers import marker
+from .slugs import heading_id
 
 log = get_plugin_logger("sjekklister")
 
@@ -214,38 +214,30 @@ def show_blocks_on_page(markdown: str, src_uri: str, definitions: dict[str, Defi
     return "\n".join(lines) + "\n"
 
 
-# ---- MkDocs events: thin, state reset per build (i18n builds once per language) ----
+# ---- Steps of the build (medvirkning.pipeline calls them in order) ----
 
-_state: dict = {}
-
-
-def on_config(config):
-    _state.clear()
-    _state["definitions"] = load_definitions(Path(config.config_file_path).parent / DEFINITIONS_FILE)
+def load(root: Path) -> list[Definition]:
+    return load_definitions(root / DEFINITIONS_FILE)
 
 
-# After mkdocs-static-i18n (priority -100) has sorted the files by language: it cannot
-# handle files that exist only in memory.
-@event_priority(-200)
-def on_files(files, config):
+def add_pages(files, build) -> None:
+    """Collect every block of this language's pages and add one generated page per checklist."""
     sources = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
-    collected = collect(sources, _state["definitions"])
-    _state["collected"] = collected
-    template = config.theme.get_env().get_template(ITEM_TEMPLATE)
-    for definition in _state["definitions"]:
-        if not collected[definition.id]:
+    build.checklists = collect(sources, build.site.checklist_definitions)
+    template = build.config.theme.get_env().get_template(ITEM_TEMPLATE)
+    for definition in build.site.checklist_definitions:
+        if not build.checklists[definition.id]:
             log.warning(f"Sjekklisten «{definition.id}» i {DEFINITIONS_FILE} har ingen punkter i innholdet ennå.")
-        content = render_checklist_page(definition, collected[definition.id], template.render)
+        content = render_checklist_page(definition, build.checklists[definition.id], template.render)
         # Reached from the overview page, not listed one by one in the menu.
-        files.append(File.generated(config, checklist_src_uri(definition.id), content=content,
-                                    inclusion=InclusionLevel.NOT_IN_NAV))
-    return files
+        files.append(generated_file(build, checklist_src_uri(definition.id), content))
 
 
-def on_page_markdown(markdown, page, config, files):
+def render_markdown(markdown: str, page, build) -> str:
     if OVERVIEW_MARKER.search(markdown):
-        overview = render_overview(_state["definitions"], _state["collected"], posixpath.dirname(page.file.src_uri))
+        overview = render_overview(build.site.checklist_definitions, build.checklists,
+                                   posixpath.dirname(page.file.src_uri))
         markdown = OVERVIEW_MARKER.sub(lambda _: overview, markdown)
-    if page.file.src_uri.startswith(f"{OUTPUT_FOLDER}/") and not page.file.abs_src_path:
+    if page.file.generated_by is not None:
         return markdown
-    return show_blocks_on_page(markdown, page.file.src_uri, {d.id: d for d in _state["definitions"]})
+    return show_blocks_on_page(markdown, page.file.src_uri, {d.id: d for d in build.site.checklist_definitions})

@@ -14,23 +14,12 @@ import json
 import re
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 INDEX_FILE = "search/search_index.json"
 # lunr.js has one Norwegian stemmer; nynorsk uses it too.
 SEARCH_LANGUAGE = {"nb": "no", "nn": "no", "en": "en"}
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">.*?"base":\s*")([^"]*)(")', re.S)
-
-
-def languages(config) -> tuple[str, list[str]]:
-    """(default locale, the other locales that are built), from mkdocs-static-i18n."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return config.theme["language"], []
-    built = [lang for lang in i18n.config.languages if lang.build]
-    default = next((lang.locale for lang in built if lang.default), config.theme["language"])
-    return default, [lang.locale for lang in built if lang.locale != default]
 
 
 def locale_of(location: str, others: list[str]) -> str | None:
@@ -78,31 +67,29 @@ def dump(index: dict) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-# ---- MkDocs events: thin; the files written are the state, so every build starts clean ----
+# ---- Steps of the build (medvirkning.pipeline calls them in order) ----
 
-def on_page_markdown(markdown, page, config, files):
+def exclude_generated(markdown: str, page, build) -> str:
     if page.file.generated_by is not None:
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return markdown
 
 
-def on_post_page(output, page, config):
-    default, others = languages(config)
-    locale = config.theme["language"]
-    if locale != default and locale in others and page.url.startswith(f"{locale}/"):
-        return point_search_at_language_root(output, page.url, locale)
+def point_page_at_its_index(output: str, page, build) -> str:
+    if not build.is_default and page.url.startswith(build.folder):
+        return point_search_at_language_root(output, page.url, build.locale)
     return output
 
 
-# After mkdocs-static-i18n (priority -100), which builds the other languages and then
-# writes the merged index, inside its own on_post_build.
-@event_priority(-200)
-def on_post_build(config):
-    path = Path(config.site_dir) / INDEX_FILE
+def write_indexes(build) -> None:
+    """After mkdocs-static-i18n has written the merged index of this build (and, for the default
+    language, built the others): split it into one index per language."""
+    path = Path(build.config.site_dir) / INDEX_FILE
     if not path.exists():
         return
-    default, others = languages(config)
-    for folder, index in indexes_to_write(json.loads(path.read_text(encoding="utf-8")), default, others).items():
-        target = Path(config.site_dir) / folder / INDEX_FILE
+    others = [locale for locale in build.locales if locale != build.default_locale]
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for folder, own in indexes_to_write(index, build.default_locale, others).items():
+        target = Path(build.config.site_dir) / folder / INDEX_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(dump(index), encoding="utf-8")
+        target.write_text(dump(own), encoding="utf-8")

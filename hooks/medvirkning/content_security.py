@@ -19,7 +19,7 @@ import base64
 import hashlib
 import re
 
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 
 log = get_plugin_logger("sikkerhet")
 
@@ -140,21 +140,10 @@ def blocked_by_policy(html: str) -> list[str]:
     return list(dict.fromkeys(problems))
 
 
-# ---- MkDocs events: thin; "serving" is per command, the rest per build ----
+# ---- Steps of the build (medvirkning.pipeline calls them in order) ----
 
-_state: dict = {"serving": False, "content_scripts": {}}
-
-
-def on_startup(command, dirty):
-    _state["serving"] = command == "serve"
-
-
-def on_config(config):
-    _state["content_scripts"] = {}
-
-
-def on_page_content(html, page, config, files):
-    _state["content_scripts"][page.url] = frozenset(script_hash(s) for s in inline_scripts(html))
+def check_content(html: str, page, build) -> str:
+    build.content_scripts[page.url] = frozenset(script_hash(s) for s in inline_scripts(html))
     for problem in blocked_by_policy(html):
         log.warning(
             f"docs/{page.file.src_uri}: siden har {problem}. Nettstedet kjører bare skript og stiler fra "
@@ -163,18 +152,11 @@ def on_page_content(html, page, config, files):
     return html
 
 
-# Last of all: the hashes must be those of the scripts exactly as the page is written.
-@event_priority(-200)
-def on_post_page(output, page, config):
-    return secure(output, config, _state["content_scripts"].get(page.url, frozenset()))
+def secure_page(output: str, page, build) -> str:
+    """Last of all: the hashes must be those of the scripts exactly as the page is written."""
+    return secure(output, build, build.content_scripts.get(page.url, frozenset()))
 
 
-def on_post_template(output_content, template_name, config):
-    if template_name.endswith(".html"):  # the 404 page; not sitemap.xml
-        return secure(output_content, config)
-    return output_content
-
-
-def secure(html: str, config, not_allowed: frozenset[str] = frozenset()) -> str:
-    html = mark_external_links(html, config.site_url)
-    return html if _state["serving"] else add_policy(html, not_allowed)
+def secure(html: str, build, not_allowed: frozenset[str] = frozenset()) -> str:
+    html = mark_external_links(html, build.config.site_url)
+    return html if build.options.serving else add_policy(html, not_allowed)

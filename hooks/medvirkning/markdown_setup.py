@@ -8,16 +8,7 @@ from __future__ import annotations
 
 import os
 
-from mkdocs.plugins import event_priority
-
-from slugs import slugify
-
-
-# Before mkdocs-static-i18n (priority -100) copies the config for other languages.
-@event_priority(100)
-def on_config(config):
-    configure_markdown(config.mdx_configs, config.markdown_extensions, config.docs_dir)
-    return config
+from .slugs import slugify
 
 
 def configure_markdown(mdx_configs: dict, extensions: list, docs_dir: str) -> None:

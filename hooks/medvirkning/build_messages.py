@@ -10,7 +10,8 @@ import logging
 import re
 from pathlib import Path
 
-LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+# MkDocs' loggers, and the same under ProperDocs, the maintained continuation of MkDocs 1.x.
+LOGGERS = tuple(f"{tool}.structure.{part}" for tool in ("mkdocs", "properdocs") for part in ("pages", "nav"))
 LINK_HELP = "Lenker skrives til .md-filen, relativt til siden du står på, for eksempel ../veiviser/moter.md#agenda."
 
 _DOC = r"Doc file '(?P<src>[^']+)' contains"
@@ -78,12 +79,13 @@ class NorwegianMessages(logging.Filter):
         return True
 
 
-def on_config(config):
+def install(config) -> None:
+    """One filter per logger, also when `mkdocs serve` rebuilds."""
     docs_dir = Path(config.docs_dir)
     for name in LOGGERS:
         logger = logging.getLogger(name)
         existing = [f for f in logger.filters if isinstance(f, NorwegianMessages)]
         if existing:
-            existing[0].docs_dir = docs_dir  # one filter, also when `mkdocs serve` rebuilds
+            existing[0].docs_dir = docs_dir
         else:
             logger.addFilter(NorwegianMessages(docs_dir))

@@ -10,7 +10,7 @@ import re
 import yaml
 from mkdocs.exceptions import PluginError
 
-from data_files import problem_line
+from .data_files import problem_line
 
 REQUIRED = ("description",)
 KNOWN = {"description", "title", "hide", "template", "search", "status", "icon"}
@@ -49,8 +49,7 @@ def check_front_matter(source: str, src_path: str) -> None:
             f"{src_path}: ukjent felt i metadata: {', '.join(unknown)}. Kjente felt er {', '.join(sorted(KNOWN))}.")
 
 
-def on_page_markdown(markdown, page, config, files):
+def check(markdown: str, page, build) -> str:
     if page.file.generated_by is None and page.file.abs_src_path:
-        with open(page.file.abs_src_path, encoding="utf-8-sig") as source:
-            check_front_matter(source.read(), f"docs/{page.file.src_uri}")
+        check_front_matter(page.file.content_string, f"docs/{page.file.src_uri}")
     return markdown

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from data_files import read_yaml
-from html_text import text_runs
-from markers import marker
-from slugs import slugify
+from .data_files import read_yaml
+from .html_text import text_runs
+from .markers import marker
+from .slugs import slugify
 
 log = get_plugin_logger("ordliste")
 
@@ -203,60 +203,47 @@ def line_of(markdown: str, word: str) -> int | None:
     return None
 
 
-def first_heading(path: Path) -> str | None:
-    for line in path.read_text(encoding="utf-8").splitlines():
+def first_heading(markdown: str) -> str | None:
+    for line in markdown.splitlines():
         if line.startswith("# "):
             return line[2:].strip()
     return None
 
 
-# ---- MkDocs events: thin, state reset per build (i18n builds once per language) ----
+# ---- Steps of the build (medvirkning.pipeline calls them in order) ----
 
-_state: dict = {}
-
-
-def on_config(config):
-    root = Path(config.config_file_path).parent
-    entries = load_glossary(root / GLOSSARY_FILE)
-    _state.clear()
-    _state.update(entries=entries, allowlist=load_allowlist(root / ALLOWLIST_FILE))
+def load(root: Path) -> tuple[list[Entry], set[str]]:
+    return load_glossary(root / GLOSSARY_FILE), load_allowlist(root / ALLOWLIST_FILE)
 
 
-def on_files(files, config):
-    # Once per build: the abbreviations in this build's language, and where the glossary is.
-    locale = config.theme["language"]
-    abbreviations = {e.term: e.localized(locale) for e in _state["entries"] if e.is_abbreviation}
-    _state.update(abbreviations=abbreviations, pattern=abbreviation_pattern(list(abbreviations.values())),
-                  glossary_url=None)
-    for file in files.documentation_pages():
-        if MARKER.search(file.content_string):
-            _state["glossary_url"] = file.url
-    return files
+def find_glossary(files, build) -> None:
+    """This language's abbreviations, and where this language's glossary page is."""
+    abbreviations = {e.term: e.localized(build.locale) for e in build.site.glossary_entries if e.is_abbreviation}
+    build.abbreviations = abbreviations
+    build.abbreviation_pattern = abbreviation_pattern(list(abbreviations.values()))
+    build.glossary_url = next((f.url for f in files.documentation_pages() if MARKER.search(f.content_string)), None)
 
 
-def on_page_markdown(markdown, page, config, files):
+def render_markdown(markdown: str, page, build) -> str:
     if not MARKER.search(markdown):
-        return None
-    locale = config.theme["language"]
+        return markdown
     titles = {}
-    for entry in _state["entries"]:
+    for entry in build.site.glossary_entries:
         if entry.page:
-            target = files.get_file_from_path(entry.page.split("#")[0])
+            target = build.files.get_file_from_path(entry.page.split("#")[0])
             if target is None:
                 raise GlossaryError(
                     f"{GLOSSARY_FILE}: «{entry.term}» har side: {entry.page}, men den siden finnes ikke.")
-            titles[target.src_uri] = first_heading(Path(target.abs_src_path)) or target.src_uri
-    entries = [e.localized(locale) for e in _state["entries"]]
-    letters_template = config.theme.get_env().get_template(LETTERS_TEMPLATE)
+            titles[entry.page.split("#")[0]] = first_heading(target.content_string) or target.src_uri
+    entries = [e.localized(build.locale) for e in build.site.glossary_entries]
+    letters_template = build.config.theme.get_env().get_template(LETTERS_TEMPLATE)
     rendered = render_glossary_markdown(entries, titles, posixpath.dirname(page.file.src_uri), letters_template.render)
     return MARKER.sub(lambda _: rendered, markdown)
 
 
-# After Markdown is HTML; before the accessibility report reads the page (priority -50).
-@event_priority(0)
-def on_page_content(html, page, config, files):
-    abbreviations = _state["abbreviations"]
-    for word in unknown_abbreviations(html, set(abbreviations), _state["allowlist"]):
+def annotate(html: str, page, build) -> str:
+    """Warn about unknown abbreviations; explain every known one, linking the first use."""
+    for word in unknown_abbreviations(html, set(build.abbreviations), build.site.glossary_allowlist):
         line = line_of(page.file.content_string, word)  # with front matter, as the editor sees the file
         where = f"docs/{page.file.src_uri}" + (f", linje {line}" if line else "")
         log.warning(
@@ -264,7 +251,7 @@ def on_page_content(html, page, config, files):
             f"Legg den til i {GLOSSARY_FILE} med full form og forklaring, "
             f"eller i {ALLOWLIST_FILE} hvis det ikke er en forkortelse.")
     glossary_href = None
-    if _state["glossary_url"] is not None and page.url != _state["glossary_url"]:
-        glossary_href = get_relative_url(_state["glossary_url"], page.url)
-    annotated, _ = annotate_abbreviations(html, abbreviations, _state["pattern"], glossary_href)
+    if build.glossary_url is not None and page.url != build.glossary_url:
+        glossary_href = get_relative_url(build.glossary_url, page.url)
+    annotated, _ = annotate_abbreviations(html, build.abbreviations, build.abbreviation_pattern, glossary_href)
     return annotated

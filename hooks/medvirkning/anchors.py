@@ -2,23 +2,21 @@
 
 data/ankere.yml lists, per published address, the ids of its sections. A build where a
 registered page or id has disappeared fails with a message that tells the editor how
-to keep it. `make anchors` (MEDVIRKNING_UPDATE_ANCHORS=1) rewrites the registry from the
+to keep it. `make anchors` (python -m medvirkning anchors) rewrites the registry from the
 current build when a removal is intended.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import yaml
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 
-from data_files import read_yaml
+from .data_files import read_yaml
 
 log = get_plugin_logger("ankere")
 
 REGISTRY_FILE = "data/ankere.yml"
-UPDATE_VARIABLE = "MEDVIRKNING_UPDATE_ANCHORS"
 HEADER = (
     "# Publiserte adresser og avsnitts-id-er. Lenker til disse står i e-poster og saksdokumenter,\n"
     "# så de må fortsette å virke. Ikke rediger for hånd: kjør `make anchors` når en fjerning er ment.\n"
@@ -68,36 +66,33 @@ def explain(url: str, anchor: str | None, src_by_url: dict[str, str]) -> str:
             f"Skal avsnittet bort for godt, kjør `make anchors`.")
 
 
-_state: dict = {}
+# ---- Steps of the build (medvirkning.pipeline calls them in order) ----
+
+def load(root: Path) -> dict[str, list[str]]:
+    return load_registry(root / REGISTRY_FILE)
 
 
-def on_config(config):
-    root = Path(config.config_file_path).parent
-    _state.clear()
-    _state.update(path=root / REGISTRY_FILE, built={}, src_by_url={},
-                  update=os.environ.get(UPDATE_VARIABLE) == "1")
-    _state["registry"] = load_registry(_state["path"])
-
-
-def on_page_content(html, page, config, files):
+def record_ids(html: str, page, build) -> str:
     if page.file.generated_by is None:  # generated pages have no ids to keep
-        _state["built"][page.url] = toc_ids(page.toc)
-        _state["src_by_url"][page.url] = page.file.src_uri
+        build.anchors_built[page.url] = toc_ids(page.toc)
+        build.anchors_src_by_url[page.url] = page.file.src_uri
     return html
 
 
-# Late: after every page has been read, before any page is written.
-@event_priority(-50)
-def on_env(env, config, files):
-    ours = {url: ids for url, ids in _state["registry"].items() if belongs_to_this_build(url, config)}
-    if _state["update"]:
-        others = {url: ids for url, ids in _state["registry"].items() if url not in ours}
-        _state["path"].write_text(dump_registry({**others, **_state["built"]}), encoding="utf-8")
-        log.info(f"{REGISTRY_FILE} er oppdatert med {len(_state['built'])} sider.")
-        return env
-    for url, anchor in missing_anchors(ours, _state["built"], redirected_urls(config)):
-        log.warning(explain(url, anchor, _state["src_by_url"]))
-    return env
+def check_registry(build) -> None:
+    """After every page has been read: each registered id of this language still exists, or,
+    with `make anchors`, the registry is rewritten from this build."""
+    registry = build.site.anchor_registry
+    ours = {url: ids for url, ids in registry.items() if belongs_to_this_build(url, build)}
+    if build.options.update_anchors:
+        others = {url: ids for url, ids in registry.items() if url not in ours}
+        registry.clear()
+        registry.update({**others, **build.anchors_built})
+        (build.site.root / REGISTRY_FILE).write_text(dump_registry(registry), encoding="utf-8")
+        log.info(f"{REGISTRY_FILE} er oppdatert med {len(build.anchors_built)} sider.")
+        return
+    for url, anchor in missing_anchors(ours, build.anchors_built, redirected_urls(build.config)):
+        log.warning(explain(url, anchor, build.anchors_src_by_url))
 
 
 def redirected_urls(config) -> set[str]:
@@ -111,14 +106,8 @@ def redirected_urls(config) -> set[str]:
     return urls
 
 
-def belongs_to_this_build(url: str, config) -> bool:
+def belongs_to_this_build(url: str, build) -> bool:
     """Registry keys are published addresses; those of other languages start with their code."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return True
-    locale = config.theme["language"]
-    languages = i18n.config.languages
-    default = next((lang.locale for lang in languages if lang.default), locale)
-    if locale == default:
-        return not any(url.startswith(f"{lang.locale}/") for lang in languages if lang.locale != locale)
-    return url.startswith(f"{locale}/")
+    if build.is_default:
+        return not any(url.startswith(f"{locale}/") for locale in build.locales if locale != build.locale)
+    return url.startswith(build.folder)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import textstat
 
-from html_tree import Element
+from .html_tree import Element
 
 LONG_SENTENCE_WORDS = 20
 LIX_EASY_MAX = 33

@@ -1,0 +1,66 @@
+"""Languages: which are built, where each one's pages go, and the words readers see in each.
+
+mkdocs-static-i18n decides the languages (mkdocs.yml) and sorts the documentation files of
+each language's build into its folder. Pages the build generates itself (the checklists)
+exist only in memory, which i18n cannot sort, so `generated_file` places them the same way:
+bokmål at the root, nynorsk under nn/, and so on. The reader-facing words of each language
+are data (data/sprak/<locale>.yml), never written into code or templates.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.structure.files import File, InclusionLevel
+
+from .data_files import read_yaml
+
+STRINGS_FOLDER = "data/sprak"
+
+
+def languages(config) -> tuple[str, list[str]]:
+    """(default locale, every built locale with the default first), from mkdocs-static-i18n."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return config.theme["language"], [config.theme["language"]]
+    built = [lang for lang in i18n.config.languages if lang.build]
+    default = next((lang.locale for lang in built if lang.default), config.theme["language"])
+    return default, [default, *(lang.locale for lang in built if lang.locale != default)]
+
+
+def current_locale(config) -> str:
+    """The language of the build in progress (i18n sets the theme's language for each)."""
+    return config.theme["language"]
+
+
+def is_nested_language_build(config) -> bool:
+    """True while mkdocs-static-i18n builds another language inside the default one's build."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+def page_locale(page, build_locale: str) -> str:
+    """The language a page's text is written in: its file's (a bokmål fallback in an nn build
+    is "nb"), or the build's for pages without one."""
+    return getattr(page.file, "locale", None) or build_locale
+
+
+def load_strings(root: Path, locale: str, default: str) -> dict[str, str]:
+    """The words readers see, for `locale`; a word missing there falls back to the default
+    language's, so a new language can be added one string at a time."""
+    base = read_yaml(root / STRINGS_FOLDER / f"{default}.yml", {})
+    own = read_yaml(root / STRINGS_FOLDER / f"{locale}.yml", {}) if locale != default else {}
+    return {**{k: str(v) for k, v in base.items()}, **{k: str(v) for k, v in own.items()}}
+
+
+def generated_file(build, src_uri: str, content: str) -> File:
+    """A page made by the build, placed in the current language's folder as i18n places pages."""
+    file = File.generated(build.config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+    if not build.is_default:
+        file.dest_uri = build.folder + file.dest_uri
+    # What mkdocs-static-i18n sets on the files it sorts (the language switcher, the sitemap).
+    file.locale = build.locale
+    file.localization = None if build.is_default else build.locale
+    file.locale_alternate_of = build.locale
+    file.norm_src_uri = src_uri
+    file.alternates = {build.locale: file}
+    return file

@@ -1,0 +1,164 @@
+"""The build, step by step: what runs at each MkDocs event, in order. The one place to read it.
+
+hooks/medvirkning_hook.py is the only hook in mkdocs.yml; it hands every event to the
+functions here, which call the steps of the other modules in the order of the lists below.
+
+Where we stand relative to mkdocs-static-i18n (`i18n`, priority -100 on its events):
+- on_config runs before i18n's (priority 100): i18n copies the Markdown settings per language.
+- on_files runs after i18n's (priority -110): i18n has sorted this language's files into its
+  folder, so the glossary is found in this language and generated pages go beside the others.
+- on_post_build runs after i18n's (priority -110): for the default language, i18n has then
+  built every other language (each a whole nested build with its own state, see state.py)
+  and written the merged search index, which we split per language.
+- on_post_page runs last of all (priority -200): the content security policy hashes the
+  scripts exactly as the page is written.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from . import (accessibility, anchors, build_messages, checklists, content_security, front_matter, glossary,
+               markdown_setup, markers, page_dates, search_index, section_links)
+from .languages import current_locale, is_nested_language_build, languages, load_strings
+from .state import Builds, LanguageBuild, Options, SiteData
+
+# The steps of each event, in the order they run. Each takes the event's value first and
+# returns it (changed or not), then the page where there is one, then the language build.
+FILES_STEPS = (
+    accessibility.keep_generated_pages_out_of_nav,
+    glossary.find_glossary,
+    checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
+)
+MARKDOWN_STEPS = (
+    front_matter.check,  # first: a broken page stops here, before anything reads it
+    checklists.render_markdown,
+    glossary.render_markdown,
+    accessibility.place_markers,
+    page_dates.set_date,
+    search_index.exclude_generated,
+    markers.no_leftovers,  # last: every step that owns a marker has replaced it
+)
+CONTENT_STEPS = (
+    section_links.label,
+    glossary.annotate,
+    anchors.record_ids,
+    content_security.check_content,
+    accessibility.check_content,  # last: it checks the page as readers get it
+)
+POST_PAGE_STEPS = (
+    accessibility.check_language_of_output,
+    search_index.point_page_at_its_index,
+    content_security.secure_page,  # last: hashes the scripts exactly as written
+)
+
+OPTIONS = Options()
+BUILDS = Builds()
+
+
+def on_startup(command, dirty):
+    OPTIONS.serving = command == "serve"
+
+
+@event_priority(100)
+def on_config(config):
+    if not is_nested_language_build(config):
+        BUILDS.reset()  # a new build, or a rebuild under `mkdocs serve`
+    markdown_setup.configure_markdown(config.mdx_configs, config.markdown_extensions, config.docs_dir)
+    build_messages.install(config)
+    return config
+
+
+def on_pre_build(config):
+    """Start this language's build, after every plugin's on_config (i18n has set the language)."""
+    if BUILDS.site is None:
+        BUILDS.site = load_site_data(config)
+    default, locales = languages(config)
+    locale = current_locale(config)
+    BUILDS.start(LanguageBuild(
+        config=config, site=BUILDS.site, options=OPTIONS, locale=locale, default_locale=default,
+        locales=locales, strings=load_strings(BUILDS.site.root, locale, default)))
+
+
+def load_site_data(config) -> SiteData:
+    root = Path(config.config_file_path).parent
+    entries, allowlist = glossary.load(root)
+    return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
+                    glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
+                    page_dates=page_dates.load(config))
+
+
+@event_priority(-110)
+def on_files(files, config):
+    build = BUILDS.current
+    build.files = files
+    for step in FILES_STEPS:
+        step(files, build)
+    return files
+
+
+def on_nav(nav, config, files):
+    accessibility.remember_nav_order(nav, BUILDS.current)
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    build = BUILDS.current
+    for step in MARKDOWN_STEPS:
+        markdown = step(markdown, page, build)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    build = BUILDS.current
+    for step in CONTENT_STEPS:
+        html = step(html, page, build)
+    return html
+
+
+@event_priority(-50)
+def on_env(env, config, files):
+    """Every page has been read and none written yet: the checks that need all pages."""
+    build = BUILDS.current
+    anchors.check_registry(build)
+    build.report_data = accessibility.summarize(build)
+    accessibility.write_json(build)
+    for page in build.generated_pages.values():
+        accessibility.fill_generated_pages(page, build)
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    context["mv"] = BUILDS.current.strings
+    return context
+
+
+def on_template_context(context, template_name, config):
+    context["mv"] = BUILDS.current.strings
+    return context
+
+
+@event_priority(-200)
+def on_post_page(output, page, config):
+    build = BUILDS.current
+    for step in POST_PAGE_STEPS:
+        output = step(output, page, build)
+    return output
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name.endswith(".html"):  # the 404 page; not sitemap.xml
+        return content_security.secure(output_content, BUILDS.current)
+    return output_content
+
+
+@event_priority(-110)
+def on_post_build(config):
+    build = BUILDS.end()
+    search_index.write_indexes(build)
+
+
+def on_build_error(error):
+    if BUILDS.in_progress:
+        BUILDS.end()
