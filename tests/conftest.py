@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import logging
 import os
 import shutil
 import subprocess
@@ -145,3 +146,63 @@ def content_pages(site: Path) -> list[Path]:
             continue
         pages.append(path)
     return pages
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def build_in_process(config_file: Path, site_dir: Path, strict: bool = True):
+    """A build in this process (no interpreter start-up): (succeeded, log messages)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    collect = _Collect()
+    loggers = [logging.getLogger(name) for name in ("mkdocs", "properdocs")]
+    for logger in loggers:
+        logger.addHandler(collect)
+    previous = os.getcwd()
+    try:
+        os.chdir(config_file.parent)
+        build(load_config(str(config_file), site_dir=str(site_dir), strict=strict))
+        return True, collect.messages
+    except (Abort, MkDocsException) as error:
+        collect.messages.append(f"ERROR: {error}")
+        return False, collect.messages
+    finally:
+        os.chdir(previous)
+        for logger in loggers:
+            logger.removeHandler(collect)
+
+
+def make_project(target: Path, pages: dict[str, str], data: dict[str, str] | None = None,
+                 languages: list[str] | None = None, redirects: dict[str, str] | None = None) -> Path:
+    """A small copy of the project with the given pages (and data files, and extra languages);
+    returns the path of its mkdocs.yml."""
+    shutil.rmtree(target, ignore_errors=True)
+    for name in ("hooks", "overrides", "data"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs" / "_includes", target / "docs" / "_includes")
+    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    data = {"sjekklister.yml": "[]\n", "ankere.yml": "{}\n", **(data or {})}
+    for relative, text in {**{f"docs/{k}": v for k, v in pages.items()},
+                           **{f"data/{k}": v for k, v in data.items()}}.items():
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)
+    config.pop("nav", None)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "redirects" in plugin:
+            plugin["redirects"]["redirect_maps"] = redirects or {}
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            plugin["i18n"]["languages"] += [{"locale": locale, "name": locale, "build": True}
+                                            for locale in languages or []]
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return target / "mkdocs.yml"

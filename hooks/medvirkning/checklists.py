@@ -42,6 +42,12 @@ class Definition:
     id: str
     title: str
     intro: str
+    translations: dict = field(default_factory=dict)  # locale -> {"tittel": …, "ingress": …}
+
+    def localized(self, locale: str) -> "Definition":
+        other = self.translations.get(locale) or {}
+        return Definition(self.id, str(other.get("tittel", self.title)),
+                          " ".join(str(other.get("ingress", self.intro)).split()))
 
 
 @dataclass
@@ -80,7 +86,8 @@ def load_definitions(path: Path) -> list[Definition]:
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(item["id"])):
             raise ChecklistError(
                 f"{DEFINITIONS_FILE}: id «{item['id']}» kan bare ha små bokstaver a–z, tall og bindestrek.")
-        definitions.append(Definition(str(item["id"]), str(item["tittel"]), " ".join(str(item["ingress"]).split())))
+        definitions.append(Definition(str(item["id"]), str(item["tittel"]), " ".join(str(item["ingress"]).split()),
+                                      {k: v for k, v in item.items() if isinstance(v, dict)}))
     return definitions
 
 
@@ -164,7 +171,7 @@ def checklist_src_uri(checklist_id: str) -> str:
     return f"{OUTPUT_FOLDER}/{checklist_id}.md"
 
 
-def render_checklist_page(definition: Definition, items: list[Item], render_items) -> str:
+def render_checklist_page(definition: Definition, items: list[Item], render_items, words: dict) -> str:
     """The Markdown of a generated checklist page; the item markup comes from a template."""
     page_dir = OUTPUT_FOLDER
     rows = [{
@@ -180,27 +187,28 @@ def render_checklist_page(definition: Definition, items: list[Item], render_item
         "",
         f"# {definition.title}",
         "",
-        '!!! abstract "Kort fortalt"',
+        f'!!! abstract "{words["kort_fortalt"]}"',
         "",
         f"    {definition.intro}",
-        "    Kryss av etter hvert. Avkryssingen lagres bare på denne enheten.",
-        "    Hvert punkt har en lenke til teksten det kommer fra.",
+        f"    {words['sjekkliste_slik']}",
+        f"    {words['sjekkliste_kilder']}",
         "",
-        render_items(checklist_id=definition.id, title=definition.title, items=rows),
+        render_items(checklist_id=definition.id, title=definition.title, items=rows, mv=words),
         "",
     ])
 
 
-def render_overview(definitions: list[Definition], collected: dict[str, list[Item]], page_dir: str) -> str:
+def render_overview(definitions: list[Definition], collected: dict[str, list[Item]], page_dir: str,
+                    words: dict) -> str:
     lines = []
     for definition in definitions:
         link = posixpath.relpath(checklist_src_uri(definition.id), page_dir or ".")
-        count = len(collected[definition.id])
-        lines.append(f"- **[{definition.title}]({link})** ({count} punkter). {definition.intro}")
+        count = words["sjekkliste_punkter"].format(antall=len(collected[definition.id]))
+        lines.append(f"- **[{definition.title}]({link})** ({count}). {definition.intro}")
     return "\n".join(lines)
 
 
-def show_blocks_on_page(markdown: str, src_uri: str, definitions: dict[str, Definition]) -> str:
+def show_blocks_on_page(markdown: str, src_uri: str, definitions: dict[str, Definition], words: dict) -> str:
     """Give each block on a content page the checklist's title and a link to the checklist page."""
     blocks = find_blocks(markdown, src_uri)
     if not blocks:
@@ -209,8 +217,9 @@ def show_blocks_on_page(markdown: str, src_uri: str, definitions: dict[str, Defi
     for block in reversed(blocks):
         definition = definitions[block.checklist_id]
         link = posixpath.relpath(checklist_src_uri(block.checklist_id), posixpath.dirname(src_uri) or ".")
-        lines[block.start] = f'!!! sjekkliste "Sjekkliste: {definition.title}"'
-        lines[block.end:block.end] = ["", f"    [Åpne sjekklisten «{definition.title}»]({link})"]
+        title = words["sjekkliste_tittel"].format(tittel=definition.title)
+        lines[block.start] = f'!!! sjekkliste "{title}"'
+        lines[block.end:block.end] = ["", f"    [{words['sjekkliste_apne'].format(tittel=definition.title)}]({link})"]
     return "\n".join(lines) + "\n"
 
 
@@ -220,24 +229,29 @@ def load(root: Path) -> list[Definition]:
     return load_definitions(root / DEFINITIONS_FILE)
 
 
+def localized_definitions(build) -> list[Definition]:
+    """The checklists' titles and introductions in this build's language."""
+    return [d.localized(build.locale) for d in build.site.checklist_definitions]
+
+
 def add_pages(files, build) -> None:
     """Collect every block of this language's pages and add one generated page per checklist."""
     sources = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
     build.checklists = collect(sources, build.site.checklist_definitions)
     template = build.config.theme.get_env().get_template(ITEM_TEMPLATE)
-    for definition in build.site.checklist_definitions:
+    for definition in localized_definitions(build):
         if not build.checklists[definition.id]:
             log.warning(f"Sjekklisten «{definition.id}» i {DEFINITIONS_FILE} har ingen punkter i innholdet ennå.")
-        content = render_checklist_page(definition, build.checklists[definition.id], template.render)
+        content = render_checklist_page(definition, build.checklists[definition.id], template.render, build.strings)
         # Reached from the overview page, not listed one by one in the menu.
         files.append(generated_file(build, checklist_src_uri(definition.id), content))
 
 
 def render_markdown(markdown: str, page, build) -> str:
     if OVERVIEW_MARKER.search(markdown):
-        overview = render_overview(build.site.checklist_definitions, build.checklists,
-                                   posixpath.dirname(page.file.src_uri))
+        overview = render_overview(localized_definitions(build), build.checklists, posixpath.dirname(page.file.src_uri),
+                                   build.strings)
         markdown = OVERVIEW_MARKER.sub(lambda _: overview, markdown)
     if page.file.generated_by is not None:
         return markdown
-    return show_blocks_on_page(markdown, page.file.src_uri, {d.id: d for d in build.site.checklist_definitions})
+    return show_blocks_on_page(markdown, page.file.src_uri, {d.id: d for d in localized_definitions(build)}, build.strings)

@@ -116,7 +116,7 @@ def letter_anchor(letter: str) -> str:
 
 
 def render_glossary_markdown(entries: list[Entry], page_titles: dict[str, str], page_dir: str,
-                             render_letters) -> str:
+                             render_letters, more: str = "Mer om dette:") -> str:
     """The glossary as Markdown: letter links (from a template), an h2 per letter and an h3 per entry."""
     letters = sorted({initial_letter(e.term) for e in entries}, key=sort_key)
     lines = [render_letters(letters=[{"letter": letter, "anchor": letter_anchor(letter)} for letter in letters]), ""]
@@ -131,7 +131,7 @@ def render_glossary_markdown(entries: list[Entry], page_titles: dict[str, str], 
             if entry.page:
                 target = entry.page.split("#")[0]
                 title = page_titles.get(target, target)
-                lines += [f"Mer om dette: [{title}]({posixpath.relpath(entry.page, page_dir or '.')})", ""]
+                lines += [f"{more} [{title}]({posixpath.relpath(entry.page, page_dir or '.')})", ""]
     return "\n".join(lines)
 
 
@@ -237,7 +237,9 @@ def render_markdown(markdown: str, page, build) -> str:
             titles[entry.page.split("#")[0]] = first_heading(target.content_string) or target.src_uri
     entries = [e.localized(build.locale) for e in build.site.glossary_entries]
     letters_template = build.config.theme.get_env().get_template(LETTERS_TEMPLATE)
-    rendered = render_glossary_markdown(entries, titles, posixpath.dirname(page.file.src_uri), letters_template.render)
+    rendered = render_glossary_markdown(
+        entries, titles, posixpath.dirname(page.file.src_uri),
+        lambda **context: letters_template.render(mv=build.strings, **context), build.strings["ordliste_mer"])
     return MARKER.sub(lambda _: rendered, markdown)
 
 

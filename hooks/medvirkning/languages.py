@@ -44,12 +44,31 @@ def page_locale(page, build_locale: str) -> str:
     return getattr(page.file, "locale", None) or build_locale
 
 
-def load_strings(root: Path, locale: str, default: str) -> dict[str, str]:
+def load_strings(root: Path, locale: str, default: str) -> dict:
     """The words readers see, for `locale`; a word missing there falls back to the default
     language's, so a new language can be added one string at a time."""
     base = read_yaml(root / STRINGS_FOLDER / f"{default}.yml", {})
     own = read_yaml(root / STRINGS_FOLDER / f"{locale}.yml", {}) if locale != default else {}
-    return {**{k: str(v) for k, v in base.items()}, **{k: str(v) for k, v in own.items()}}
+    return {**base, **own}
+
+
+def apply_to_config(config, strings: dict) -> None:
+    """The site's own words in mkdocs.yml, in this build's language."""
+    config.site_description = strings["beskrivelse"]
+    config.copyright = strings["opphavsrett"]
+    names = {"(prefers-color-scheme)": "tema_folg_system", "(prefers-color-scheme: light)": "tema_lyst",
+             "(prefers-color-scheme: dark)": "tema_morkt"}
+    for option in config.theme.get("palette") or []:
+        if isinstance(option, dict) and option.get("toggle") and option.get("media") in names:
+            option["toggle"]["name"] = strings[names[option["media"]]]
+
+
+def translate_nav(items, titles: dict) -> None:
+    """Section titles in the menu in this build's language (pages keep their own titles)."""
+    for item in items:
+        if getattr(item, "is_section", False):
+            item.title = titles.get(item.title, item.title)
+            translate_nav(item.children, titles)
 
 
 def generated_file(build, src_uri: str, content: str) -> File:

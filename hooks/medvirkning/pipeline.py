@@ -21,7 +21,8 @@ from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, build_messages, checklists, content_security, front_matter, glossary,
                markdown_setup, markers, page_dates, search_index, section_links)
-from .languages import current_locale, is_nested_language_build, languages, load_strings
+from .languages import (apply_to_config, current_locale, is_nested_language_build, languages, load_strings,
+                        translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
 
 # The steps of each event, in the order they run. Each takes the event's value first and
@@ -76,9 +77,10 @@ def on_pre_build(config):
         BUILDS.site = load_site_data(config)
     default, locales = languages(config)
     locale = current_locale(config)
-    BUILDS.start(LanguageBuild(
-        config=config, site=BUILDS.site, options=OPTIONS, locale=locale, default_locale=default,
-        locales=locales, strings=load_strings(BUILDS.site.root, locale, default)))
+    strings = load_strings(BUILDS.site.root, locale, default)
+    apply_to_config(config, strings)
+    BUILDS.start(LanguageBuild(config=config, site=BUILDS.site, options=OPTIONS, locale=locale,
+                               default_locale=default, locales=locales, strings=strings))
 
 
 def load_site_data(config) -> SiteData:
@@ -99,7 +101,9 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    accessibility.remember_nav_order(nav, BUILDS.current)
+    build = BUILDS.current
+    translate_nav(nav.items, build.strings["meny"])
+    accessibility.remember_nav_order(nav, build)
     return nav
 
 
@@ -130,12 +134,17 @@ def on_env(env, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    context["mv"] = BUILDS.current.strings
-    return context
+    return add_strings(context)
 
 
 def on_template_context(context, template_name, config):
-    context["mv"] = BUILDS.current.strings
+    return add_strings(context)
+
+
+def add_strings(context):
+    """Templates get this language's words as `mv`, and its folder as `mv_folder` ("" or "nn/")."""
+    build = BUILDS.current
+    context.update(mv=build.strings, mv_folder=build.folder)
     return context
 
 

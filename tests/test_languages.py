@@ -1,0 +1,152 @@
+"""The pipeline with three languages: every generated page exists in each language's folder,
+says its language, links within it, and bokmål reads exactly as in a bokmål-only build.
+
+The nynorsk and English texts here are stand-ins; the point is the pipeline, not the words.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build_in_process, make_project
+
+FRONT = "---\ndescription: {}\n---\n\n"
+CHECKLIST = 'Bli kjent med mandatet.\n\n!!! sjekkliste "nytt-medlem"\n\n    - {}\n'
+PAGES = {
+    "index.md": FRONT.format("Forsiden.") + "# Forside\n\nNAV har brukerutvalg. Se [møtene](moter.md#agenda).\n",
+    "moter.md": FRONT.format("Om møter.") + "# Møter\n\n## Agenda\n\nLag agendaen i NAV.\n\n"
+                + CHECKLIST.format("Les mandatet før første møte."),
+    "ordliste.md": FRONT.format("Ordliste.") + "# Ordliste\n\n<!-- generert: ordliste -->\n",
+    "sjekklister/index.md": FRONT.format("Sjekklister.") + "# Sjekklister\n\n<!-- generert: sjekklister -->\n",
+    "tilgjengelighet/index.md": FRONT.format("Erklæring.") + "# Erklæring\n\n<!-- generert: tilgjengelighetsavvik -->\n",
+    "tilgjengelighet/rapport.md": FRONT.format("Rapport.") + "# Rapport\n\n<!-- generert: tilgjengelighetsrapport -->\n",
+    # Nynorsk: two pages translated; the others fall back to bokmål.
+    "index.nn.md": FRONT.format("Framsida.") + "# Framside\n\nNAV har brukarutval. Sjå [møta](moter.md#agenda).\n",
+    "moter.nn.md": FRONT.format("Om møte.") + "# Møte\n\n## Agenda {#agenda}\n\nLag agendaen i NAV.\n\n"
+                   + CHECKLIST.format("Les mandatet før første møtet."),
+    # English: only the start page.
+    "index.en.md": FRONT.format("Home.") + "# Home\n\nNAV has user councils. See [the meetings](moter.md#agenda).\n",
+}
+DATA = {
+    "ordliste.yml": ("- ord: NAV\n  fullt: Arbeids- og velferdsforvaltningen\n  forklaring: Etaten.\n  side: moter.md\n"
+                     "  en: {fullt: Norwegian Labour and Welfare Administration, forklaring: The agency.}\n"),
+    "sjekklister.yml": ("- id: nytt-medlem\n  tittel: Nytt medlem\n  ingress: For nye medlemmer.\n"
+                        "  nn: {tittel: Nytt medlem (nn), ingress: For nye medlemer.}\n"
+                        "  en: {tittel: New member, ingress: For new members.}\n"),
+    "sprak/nn.yml": "sist_oppdatert: Sist oppdatert\nbare_pa_standardspraket: Denne sida finst berre på bokmål.\n",
+    "sprak/en.yml": ("sist_oppdatert: Last updated\nbare_pa_standardspraket: This page is only in Norwegian Bokmål.\n"
+                     "sjekkliste_fra: 'From:'\n"),
+}
+GENERATED = ["sjekklister/nytt-medlem/index.html", "ordliste/index.html", "tilgjengelighet/index.html",
+             "tilgjengelighet/rapport/index.html", "tilgjengelighet.json", "search/search_index.json"]
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("tre-sprak")
+    config = make_project(root / "project", PAGES, DATA, languages=["nn", "en"])
+    ok, log = build_in_process(config, root / "site")
+    assert ok, "\n".join(log)
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def bokmal_only(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("bare-bokmal")
+    pages = {k: v for k, v in PAGES.items() if not re.search(r"\.(nn|en)\.md$", k)}
+    config = make_project(root / "project", pages, DATA)
+    ok, log = build_in_process(config, root / "site")
+    assert ok, "\n".join(log)
+    return root / "site"
+
+
+def read(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("folder", ["", "nn/", "en/"])
+def test_every_generated_page_exists_in_each_language(three, folder):
+    for name in GENERATED:
+        assert (three / folder / name).exists(), f"{folder}{name} mangler"
+
+
+@pytest.mark.parametrize("folder, locale", [("", "nb"), ("nn/", "nn"), ("en/", "en")])
+def test_every_page_says_its_language(three, folder, locale):
+    pages = [p for p in (three / folder).rglob("index.html")
+             if folder or not p.relative_to(three).parts[0] in ("nn", "en")]
+    assert len(pages) >= 7
+    for page in pages:
+        html = read(page).find("html")
+        assert html["lang"] == locale, page
+
+
+def test_a_page_not_translated_says_so_and_carries_its_text_language(three):
+    page = read(three / "en" / "moter" / "index.html")
+    assert page.find("article")["lang"] == "nb"
+    assert "This page is only in Norwegian Bokmål." in page.find(class_="mv-fallback-notice").get_text()
+    translated = read(three / "nn" / "moter" / "index.html")
+    assert not translated.find("article").has_attr("lang") and translated.find(class_="mv-fallback-notice") is None
+
+
+@pytest.mark.parametrize("folder", ["nn/", "en/"])
+def test_links_stay_within_the_language(three, folder):
+    """Every link in the content and the footer of another language's page leads into its folder."""
+    for page in (three / folder).rglob("index.html"):
+        url_dir = PurePosixPath("/", page.parent.relative_to(three).as_posix())
+        soup = read(page)
+        links = [a for area in (soup.find("article"), soup.find(class_="md-copyright")) if area
+                 for a in area.find_all("a", href=True)]
+        for link in links:
+            href = link["href"]
+            if urlsplit(href).scheme or href.startswith("#"):
+                continue
+            target = PurePosixPath(re.sub(r"/+", "/", str(url_dir / urlsplit(href).path)))
+            resolved = PurePosixPath(*[p for p in target.parts])
+            normalized = str(resolved).replace("/./", "/")
+            parts: list[str] = []
+            for part in normalized.split("/"):
+                if part == "..":
+                    parts.pop()
+                elif part and part != ".":
+                    parts.append(part)
+            assert parts[:1] == [folder.strip("/")], f"{page}: «{href}» går ut av {folder}"
+
+
+def test_checklist_in_each_language_comes_from_that_languages_page(three):
+    bokmal = read(three / "sjekklister" / "nytt-medlem" / "index.html")
+    nynorsk = read(three / "nn" / "sjekklister" / "nytt-medlem" / "index.html")
+    english = read(three / "en" / "sjekklister" / "nytt-medlem" / "index.html")
+    assert [li.label.get_text() for li in bokmal.select(".mv-checklist__item")] == ["Les mandatet før første møte."]
+    assert [li.label.get_text() for li in nynorsk.select(".mv-checklist__item")] == ["Les mandatet før første møtet."]
+    assert nynorsk.find("h1").get_text() == "Nytt medlem (nn)" and english.find("h1").get_text() == "New member"
+    # English has no translation of the page, so its items are the bokmål ones, in English furniture.
+    assert "From:" in english.select_one(".mv-checklist__source").get_text()
+
+
+def test_glossary_links_lead_to_the_glossary_of_the_same_language(three):
+    for folder in ("", "nn/", "en/"):
+        start = read(three / folder / "index.html")
+        term = start.select_one("a.mv-term")
+        assert term is not None and term["href"].startswith("ordliste/#"), (folder, term)
+
+
+def test_each_language_has_its_own_report_of_its_own_pages(three):
+    import json
+    for folder, locale in (("", "nb"), ("nn/", "nn"), ("en/", "en")):
+        report = json.loads((three / folder / "tilgjengelighet.json").read_text(encoding="utf-8"))
+        assert report["locale"] == locale
+        assert all(page["url"].startswith(folder) for page in report["pages"])
+        assert report["errors"] == 0
+
+
+def test_bokmal_reads_as_in_a_bokmal_only_build(three, bokmal_only):
+    """Only the language switcher and the alternates are new: every article is identical."""
+    for page in bokmal_only.rglob("index.html"):
+        relative = page.relative_to(bokmal_only)
+        alone, beside = read(page).find("article"), read(three / relative).find("article")
+        assert beside is not None, relative
+        assert str(beside) == str(alone), relative
