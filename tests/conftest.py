@@ -47,36 +47,17 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def fixture_site(tmp_path):
-    """Build a small site with the project's config, hooks and theme, but the given pages.
-
-    Call it with {path under docs/: markdown} and optionally {path under data/: text} to
-    replace data files; returns the finished build process.
-    """
+    """Build a small site with the project's config, hooks and theme, but the given pages,
+    in this process (fast). Call it with {path under docs/: markdown} and optionally
+    {path under data/: text} to replace data files; returns the result as a finished process
+    would (returncode, and the log in stderr)."""
 
     def build(pages: dict[str, str], data: dict[str, str] | None = None,
               redirects: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-        project = tmp_path / "project"
-        shutil.rmtree(project, ignore_errors=True)  # a test may build several versions
-        shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copytree(ROOT / "overrides", project / "overrides")
-        if (ROOT / "data").exists():
-            shutil.copytree(ROOT / "data", project / "data")
-        shutil.copytree(ROOT / "docs" / "_includes", project / "docs" / "_includes")
-        shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-        # The real glossary; no checklists and no registered ids unless a test gives them.
-        data = {"sjekklister.yml": "[]\n", "ankere.yml": "{}\n", **(data or {})}
-        files = {**{f"docs/{k}": v for k, v in pages.items()}, **{f"data/{k}": v for k, v in data.items()}}
-        for relative, text in files.items():
-            path = project / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)
-        config.pop("nav", None)
-        for plugin in config["plugins"]:
-            if isinstance(plugin, dict) and "redirects" in plugin:
-                plugin["redirects"]["redirect_maps"] = redirects or {}
-        (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        return run_mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+        config = make_project(tmp_path / "project", pages, data, redirects=redirects)
+        ok, log = build_in_process(config, tmp_path / "site")
+        return subprocess.CompletedProcess(args=["mkdocs", "build"], returncode=0 if ok else 1,
+                                           stdout="", stderr="\n".join(log))
 
     return build
 
@@ -154,7 +135,7 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record):
-        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+        self.messages.append(f"{record.levelname:<7} -  {record.getMessage()}")  # as the mkdocs command logs
 
 
 def build_in_process(config_file: Path, site_dir: Path, strict: bool = True):
@@ -165,20 +146,23 @@ def build_in_process(config_file: Path, site_dir: Path, strict: bool = True):
 
     collect = _Collect()
     loggers = [logging.getLogger(name) for name in ("mkdocs", "properdocs")]
+    levels = [logger.level for logger in loggers]
     for logger in loggers:
         logger.addHandler(collect)
+        logger.setLevel(logging.INFO)
     previous = os.getcwd()
     try:
         os.chdir(config_file.parent)
         build(load_config(str(config_file), site_dir=str(site_dir), strict=strict))
         return True, collect.messages
     except (Abort, MkDocsException) as error:
-        collect.messages.append(f"ERROR: {error}")
+        collect.messages.append(f"ERROR   -  {error}")
         return False, collect.messages
     finally:
         os.chdir(previous)
-        for logger in loggers:
+        for logger, level in zip(loggers, levels):
             logger.removeHandler(collect)
+            logger.setLevel(level)
 
 
 def make_project(target: Path, pages: dict[str, str], data: dict[str, str] | None = None,

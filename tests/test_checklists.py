@@ -10,7 +10,10 @@ from medvirkning.checklists import (
     ChecklistError, Definition, collect, find_blocks, load_definitions, render_overview,
     show_blocks_on_page,
 )
+from medvirkning.languages import load_strings
 from medvirkning.markers import leftover_markers
+
+WORDS = load_strings(Path(__file__).resolve().parent.parent, "nb", "nb")
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFINITIONS = [Definition("mote", "Planlegge et møte", "For lederen."),
@@ -84,14 +87,14 @@ def test_malformed_blocks_are_plain_errors(source, message):
 
 
 def test_block_on_content_page_gets_title_and_link():
-    shown = show_blocks_on_page(PAGE, "veiviser/moter.md", {d.id: d for d in DEFINITIONS})
+    shown = show_blocks_on_page(PAGE, "veiviser/moter.md", {d.id: d for d in DEFINITIONS}, WORDS)
     assert '!!! sjekkliste "Sjekkliste: Planlegge et møte"' in shown
     assert "    - Send innkalling og\n      sakspapirer i god tid.\n\n    [Åpne sjekklisten «Planlegge et møte»](../sjekklister/mote.md)\n" in shown
 
 
 def test_overview_lists_every_checklist_with_count():
     collected = collect({"a.md": PAGE}, DEFINITIONS)
-    overview = render_overview(DEFINITIONS, collected, "sjekklister")
+    overview = render_overview(DEFINITIONS, collected, "sjekklister", WORDS)
     assert "- **[Planlegge et møte](mote.md)** (3 punkter). For lederen." in overview
 
 

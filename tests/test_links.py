@@ -4,11 +4,13 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import markdown
 import yaml
 
 from medvirkning.anchors import dump_registry, explain, missing_anchors
 from medvirkning.page_dates import last_changed, local_date
-from medvirkning.section_links import label_permalinks
+from medvirkning.section_links import SectionLinks
+from medvirkning.slugs import slugify
 
 FRONT = "---\ndescription: En side.\n---\n\n"
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,16 +36,21 @@ def test_registry_is_sorted_and_commented():
     assert yaml.safe_load(text) == {"a/": ["k"], "b/": ["a", "z"]}
 
 
-def test_permalinks_get_a_norwegian_label():
-    html = '<h2 id="agenda">Agenda<a class="headerlink" href="#agenda" title="Lenke til denne delen">¶</a></h2>'
-    assert label_permalinks(html, "Lenke til denne delen") == (
-        '<h2 id="agenda">Agenda<a class="headerlink" href="#agenda" aria-label="Lenke til denne delen" '
-        'data-mv-copy-link><span aria-hidden="true">#</span></a></h2>')
+def render_with_section_links(markdown_text: str, label: str = "Lenke til denne delen") -> str:
+    return markdown.markdown(markdown_text, extensions=["toc", SectionLinks(lambda: label)],
+                             extension_configs={"toc": {"permalink": True, "slugify": slugify}})
+
+
+def test_permalinks_get_a_label_in_the_language_of_the_build():
+    assert render_with_section_links("# Møter\n\n## Agenda") == (
+        '<h1 id="moter">Møter</h1>\n'
+        '<h2 id="agenda">Agenda<a aria-label="Lenke til denne delen" class="headerlink" data-mv-copy-link="" '
+        'href="#agenda"><span aria-hidden="true">#</span></a></h2>')
+    assert 'aria-label="Link to this section"' in render_with_section_links("## Agenda", "Link to this section")
 
 
 def test_page_title_gets_no_permalink():
-    html = '<h1 id="moter">Møter<a class="headerlink" href="#moter" title="Lenke til denne delen">&para;</a></h1>'
-    assert label_permalinks(html, "Lenke til denne delen") == '<h1 id="moter">Møter</h1>'
+    assert render_with_section_links("# Møter") == '<h1 id="moter">Møter</h1>'
 
 
 def test_dates_are_written_in_the_language_of_the_page():

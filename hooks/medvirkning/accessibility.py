@@ -33,7 +33,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_build_datetime, get_relative_url
 
 from .contrast import WCAG_AA_TEXT, ContrastResult, theme_contrast
-from .html_tree import Element, parse, parse_head_and_article
+from .html_tree import Element, page_languages, parse
 from .languages import page_locale
 from .markers import marker
 from .readability import LIX_MAX, LIX_TARGET, LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
@@ -141,7 +141,12 @@ def visible(root: Element, *tags: str) -> list[Element]:
 def check_language(root: Element, locale: str) -> list[Finding]:
     """The page's language, or its text's: an <article lang> for a page not translated yet is right."""
     html, article = root.find("html"), root.find("article")
-    lang = ((article.attrs.get("lang", "") if article else "") or (html.attrs.get("lang", "") if html else "")).strip()
+    return language_findings(html.attrs.get("lang") if html else None,
+                             article.attrs.get("lang") if article else None, locale)
+
+
+def language_findings(html_lang: str | None, article_lang: str | None, locale: str) -> list[Finding]:
+    lang = (article_lang or html_lang or "").strip()
     if not lang:
         return [Finding("språk", "siden mangler språkkode (lang), så skjermlesere kan lese med feil uttale.",
                         f"Språkkoden skal være «{locale}». Sjekk språket i mkdocs.yml.")]
@@ -500,7 +505,7 @@ def check_content(html: str, page, build) -> str:
 def check_language_of_output(output: str, page, build) -> str:
     """The written page says its language: <html lang>, or <article lang> for a page that falls
     back to the default language's text."""
-    for finding in check_language(parse_head_and_article(output), page_locale(page, build.locale)):
+    for finding in language_findings(*page_languages(output), page_locale(page, build.locale)):
         log.warning(f"docs/{page.file.src_uri}: {finding.text} {finding.fix}")
     return output
 

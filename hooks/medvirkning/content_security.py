@@ -21,6 +21,8 @@ import re
 
 from mkdocs.plugins import get_plugin_logger
 
+from .html_tree import parse
+
 log = get_plugin_logger("sikkerhet")
 
 # Every source of content, directive by directive. Hashes are added to script-src per page.
@@ -47,7 +49,6 @@ _CHARSET = re.compile(r"<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
 _LINK = re.compile(r"<a\s[^>]*>", re.I)
 _EXTERNAL = re.compile(r"^(?:https?:)?//", re.I)
-_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>")
 
 
 def attributes(tag_inside: str) -> dict[str, str]:
@@ -128,8 +129,8 @@ def mark_external_links(html: str, site_url: str | None = None) -> str:
 def blocked_by_policy(html: str) -> list[str]:
     """Plain descriptions of what in a page's content the policy blocks or must not allow."""
     problems = []
-    for match in _TAG.finditer(html):
-        name, attrs = match.group(1).lower(), attributes(match.group(2) or "")
+    for element in parse(html).iter():
+        name, attrs = element.tag, element.attrs
         if name in ("script", "style"):
             problems.append(f"et <{name}>-element")
         if "style" in attrs:

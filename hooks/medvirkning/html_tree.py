@@ -1,18 +1,15 @@
-"""A built page as a small tree of elements, parsed with the standard library.
+"""A built page as a small tree of elements, parsed by lexbor (selectolax), an HTML5 parser.
 
-Plain functions only; the accessibility report reads headings, images, links and the
-running text of each page through it. Lenient like a browser about end tags that are
-left out (</p>, </li>) or stray; it never changes the HTML.
+Plain functions only; the accessibility checks read headings, images, links and the
+running text of each page through it. It never changes the HTML.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Iterator
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-# Opening one of these closes an open element of the same kind (HTML's implied end tags).
-SELF_CLOSING_SIBLINGS = {"p", "li", "dt", "dd", "tr", "td", "th", "option"}
+from selectolax.lexbor import LexborHTMLParser
 
 
 @dataclass(eq=False)
@@ -55,43 +52,38 @@ class Element:
             node = node.parent
 
 
-class _TreeBuilder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#document")
-        self.open: list[Element] = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        if tag in SELF_CLOSING_SIBLINGS and self.open[-1].tag == tag:
-            self.open.pop()
-        element = Element(tag, {name: value or "" for name, value in attrs}, parent=self.open[-1])
-        self.open[-1].children.append(element)
-        if tag not in VOID:
-            self.open.append(element)
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID:
-            self.open.pop()
-
-    def handle_endtag(self, tag):
-        for index in range(len(self.open) - 1, 0, -1):
-            if self.open[index].tag == tag:
-                del self.open[index:]
-                return
-
-    def handle_data(self, data):
-        self.open[-1].children.append(data)
+def _build(first, parent: Element) -> None:
+    """Copy lexbor's node `first`, its siblings after it and everything below them into our
+    small elements (text as str, no comments)."""
+    child = first
+    while child is not None:
+        if child.tag == "-text":
+            parent.children.append(child.text_content or "")
+        elif not child.tag.startswith("-") and child.tag != "!doctype":
+            element = Element(child.tag, {k: v or "" for k, v in child.attributes.items()}, parent=parent)
+            parent.children.append(element)
+            _build(child.child, element)
+        child = child.next
 
 
+@functools.lru_cache(maxsize=2)
 def parse(html: str) -> Element:
-    """The document's root; its children are the top-level elements (usually <html>)."""
-    builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
-    return builder.root
+    """The document's root; a fragment's elements are its children, a whole page's is <html>.
+
+    Cached: the checks of one page share one parse. The tree is read, never changed."""
+    root = Element("#document")
+    if html.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        tree = LexborHTMLParser(html)
+        page = Element("html", {k: v or "" for k, v in tree.root.attributes.items()}, parent=root)
+        root.children.append(page)
+        _build(tree.root.child, page)
+    else:
+        _build(LexborHTMLParser(html, is_fragment=True).root, root)
+    return root
 
 
-def parse_head_and_article(html: str) -> Element:
-    """The <html> element with its <article>: enough to read the page's language."""
-    return parse(html)
+def page_languages(html: str) -> tuple[str | None, str | None]:
+    """(lang of <html>, lang of <article>) of a written page."""
+    tree = LexborHTMLParser(html)
+    article = tree.css_first("article")
+    return tree.root.attributes.get("lang"), article.attributes.get("lang") if article is not None else None

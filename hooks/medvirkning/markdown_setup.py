@@ -1,6 +1,7 @@
 """Configures the Markdown extensions from the project itself.
 
-One concern: the toc extension gets our slug function, and markdown-include gets an
+The toc extension gets our slug function and our section links (section_links.py), and
+markdown-include gets an
 absolute base path, so that builds work from any working directory (tests build in
 temporary folders).
 """
@@ -8,11 +9,14 @@ from __future__ import annotations
 
 import os
 
+from .section_links import SectionLinks
 from .slugs import slugify
 
 
-def configure_markdown(mdx_configs: dict, extensions: list, docs_dir: str) -> None:
-    """Point toc at our slugify and markdown-include at the docs folder."""
+def configure_markdown(mdx_configs: dict, extensions: list, docs_dir: str, permalink_label) -> None:
+    """Point toc at our slugify and markdown-include at the docs folder; label section links."""
     mdx_configs.setdefault("toc", {})["slugify"] = slugify
+    if not any(isinstance(e, SectionLinks) for e in extensions):
+        extensions.append(SectionLinks(permalink_label))
     if "markdown_include.include" in extensions:
         mdx_configs.setdefault("markdown_include.include", {})["base_path"] = os.path.abspath(docs_dir)

@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, build_messages, checklists, content_security, front_matter, glossary,
-               markdown_setup, markers, page_dates, search_index, section_links)
+               markdown_setup, markers, page_dates, search_index)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, languages, load_strings,
                         translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -42,7 +42,6 @@ MARKDOWN_STEPS = (
     markers.no_leftovers,  # last: every step that owns a marker has replaced it
 )
 CONTENT_STEPS = (
-    section_links.label,
     glossary.annotate,
     anchors.record_ids,
     content_security.check_content,
@@ -66,7 +65,8 @@ def on_startup(command, dirty):
 def on_config(config):
     if not is_nested_language_build(config):
         BUILDS.reset()  # a new build, or a rebuild under `mkdocs serve`
-    markdown_setup.configure_markdown(config.mdx_configs, config.markdown_extensions, config.docs_dir)
+    markdown_setup.configure_markdown(config.mdx_configs, config.markdown_extensions, config.docs_dir,
+                                      permalink_label=lambda: BUILDS.current.strings["permalenke"])
     build_messages.install(config)
     return config
 

@@ -1,28 +1,56 @@
-"""Section links: every h2–h4 permalink gets a Norwegian label for screen readers.
+"""Section links: every h2–h6 permalink says what it is to screen readers, in the page's language.
 
-The copy-to-clipboard behaviour is added in the browser by assets/javascripts/medvirkning.js;
-without JavaScript the permalink still leads to the section.
+A small Markdown extension, run right after toc has added its ¶ permalinks: each becomes a
+link with a label, and a # sign hidden from screen readers; the page title (h1) gets none,
+since the page's own address is its link. The copy-to-clipboard behaviour is added in the
+browser by assets/javascripts/medvirkning.js; without JavaScript the link leads to the section.
 """
 from __future__ import annotations
 
-import re
+import xml.etree.ElementTree as etree
+from typing import Callable
 
-_H1_PERMALINK = re.compile(r'(<h1[^>]*>.*?)<a class="headerlink" href="#[^"]+" title="[^"]*">(?:¶|&para;)</a>(</h1>)', re.S)
-_PERMALINK = re.compile(r'<a class="headerlink" href="#([^"]+)" title="[^"]*">(?:¶|&para;)</a>')
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
 
-
-def label_permalinks(html: str, label: str) -> str:
-    """Replace toc's ¶ permalinks with labelled links (the # sign is hidden from screen readers).
-
-    The page title (h1) gets none: the page's own address is its link.
-    """
-    html = _H1_PERMALINK.sub(r"\1\2", html)
-    return _PERMALINK.sub(
-        lambda m: (f'<a class="headerlink" href="#{m.group(1)}" aria-label="{label}" data-mv-copy-link>'
-                   '<span aria-hidden="true">#</span></a>'),
-        html,
-    )
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def label(html: str, page, build) -> str:
-    return label_permalinks(html, build.strings["permalenke"])
+def label_permalinks(root: etree.Element, label: str) -> None:
+    """Relabel toc's permalinks in a page's element tree (in place)."""
+    for heading in root.iter():
+        if heading.tag not in HEADINGS:
+            continue
+        for link in [child for child in heading if child.tag == "a" and child.get("class") == "headerlink"]:
+            if heading.tag == "h1":
+                heading.remove(link)
+                continue
+            href = link.get("href")
+            link.attrib.clear()
+            link.set("class", "headerlink")
+            link.set("href", href)
+            link.set("aria-label", label)
+            link.set("data-mv-copy-link", "")
+            link.text = None
+            sign = etree.SubElement(link, "span", {"aria-hidden": "true"})
+            sign.text = "#"
+
+
+class _Relabel(Treeprocessor):
+    def __init__(self, md, label: Callable[[], str]):
+        super().__init__(md)
+        self.label = label
+
+    def run(self, root):
+        label_permalinks(root, self.label())
+
+
+class SectionLinks(Extension):
+    """`label` gives the words of the language being built (it is asked for every page)."""
+
+    def __init__(self, label: Callable[[], str]):
+        super().__init__()
+        self.label = label
+
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_Relabel(md, self.label), "medvirkning_section_links", 4)  # toc is 5
