@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test spell anchors bench clean
+.PHONY: serve build test test-fast spell anchors bench clean
 
 # The env is remade whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -20,6 +20,10 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Everything but the browser tests: the quick check while you work.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser"
 
 # Spelling of the content, with file and line (also part of `make test`).
 spell: $(STAMP)

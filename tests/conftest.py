@@ -27,6 +27,13 @@ PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
 
+def pytest_collection_modifyitems(items):
+    """Every test in a test_browser_*.py file drives Chromium: `make test-fast` leaves them out."""
+    for item in items:
+        if item.path.name.startswith("test_browser_"):
+            item.add_marker(pytest.mark.browser)
+
+
 def run_mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """A strict build as editors and CI run it; returns the finished process (log in stderr)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

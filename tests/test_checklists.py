@@ -1,6 +1,7 @@
 """Collecting checklists from the content, and the generated pages."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,24 @@ def test_generated_checklist_pages_link_back_to_existing_sections(built_site):
             assert target_file.exists(), f"{definition.id}: {href} finnes ikke"
             target_html = BeautifulSoup(target_file.read_text(encoding="utf-8"), "html.parser")
             assert fragment and target_html.find(id=fragment), f"{definition.id}: #{fragment} finnes ikke i {target}"
+
+
+def test_every_block_on_a_content_page_shows_its_title_and_links_to_its_checklist(built_site):
+    root = Path(__file__).resolve().parent.parent
+    definitions = {d.id: d for d in load_definitions(root / "data" / "sjekklister.yml")}
+    shown = 0
+    for source in sorted((root / "docs").rglob("*.md")):
+        ids = re.findall(r'^!!! sjekkliste "([^"]+)"', source.read_text(encoding="utf-8"), re.M)
+        if not ids:
+            continue
+        relative = source.relative_to(root / "docs").as_posix().removesuffix(".md").removesuffix("index")
+        page = BeautifulSoup((built_site / relative / "index.html").read_text(encoding="utf-8"), "html.parser")
+        blocks = page.select("article .admonition.sjekkliste")
+        assert len(blocks) == len(ids), relative
+        for block, checklist_id in zip(blocks, ids):
+            title = definitions[checklist_id].title
+            assert block.select_one(".admonition-title").get_text(strip=True) == f"Sjekkliste: {title}"
+            link = block.find("a", string=f"Åpne sjekklisten «{title}»")
+            assert link is not None and link["href"].endswith(f"sjekklister/{checklist_id}/"), relative
+            shown += 1
+    assert shown >= 9

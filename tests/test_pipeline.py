@@ -1,0 +1,64 @@
+"""The order of the build's steps (medvirkning.pipeline) and where they stand beside
+mkdocs-static-i18n: a step moved to the wrong place fails here, before it fails a reader."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import yaml
+from mkdocs_static_i18n.plugin import I18n
+
+from conftest import FixtureLoader
+
+from medvirkning import (accessibility, anchors, checklists, content_security, front_matter, glossary, markers,
+                         pipeline)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def priority(function) -> float:
+    return getattr(function, "mkdocs_priority", 0)
+
+
+def test_the_hook_is_the_pipeline_and_nothing_else():
+    spec = importlib.util.spec_from_file_location("hook_under_test", ROOT / "hooks" / "medvirkning_hook.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    events = {name for name in dir(hook) if name.startswith("on_")}
+    assert events and all(getattr(hook, name) is getattr(pipeline, name) for name in events)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)
+    assert config["hooks"] == ["hooks/medvirkning_hook.py"]
+
+
+def test_markdown_steps_check_first_and_catch_leftover_markers_last():
+    steps = pipeline.MARKDOWN_STEPS
+    assert steps[0] is front_matter.check
+    assert steps[-1] is markers.no_leftovers
+    # Every step that owns a marker runs before the leftover check.
+    for owner in (checklists.render_markdown, glossary.render_markdown, accessibility.place_markers):
+        assert steps.index(owner) < steps.index(markers.no_leftovers)
+
+
+def test_content_is_checked_as_readers_get_it():
+    steps = pipeline.CONTENT_STEPS
+    assert steps[-1] is accessibility.check_content
+    assert steps.index(glossary.annotate) < steps.index(accessibility.check_content)  # <abbr> are explained
+    assert anchors.record_ids in steps and content_security.check_content in steps
+
+
+def test_the_security_policy_is_the_last_thing_written():
+    assert pipeline.POST_PAGE_STEPS[-1] is content_security.secure_page
+    assert priority(pipeline.on_post_page) < min(priority(getattr(I18n, "on_post_page")), 0)
+
+
+def test_files_are_handled_after_i18n_has_sorted_them_per_language():
+    assert priority(pipeline.on_files) < priority(I18n.on_files)
+    assert pipeline.FILES_STEPS.index(glossary.find_glossary) < pipeline.FILES_STEPS.index(checklists.add_pages)
+
+
+def test_markdown_is_set_up_before_i18n_copies_the_config():
+    assert priority(pipeline.on_config) > priority(I18n.on_config)
+
+
+def test_search_indexes_are_split_after_i18n_has_built_every_language():
+    assert priority(pipeline.on_post_build) < priority(I18n.on_post_build)
