@@ -27,6 +27,11 @@ PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the expected files in tests/golden/ from the current output")
+
+
 def pytest_collection_modifyitems(items):
     """Every test in a test_browser_*.py file drives Chromium: `make test-fast` leaves them out."""
     for item in items:

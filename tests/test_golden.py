@@ -1,0 +1,69 @@
+"""Golden files: the exact output of the steps that rewrite a page, beside their input.
+
+Each case is a folder in tests/golden/ with an input and the expected output. A change in
+the output fails with a readable diff; when the change is meant, refresh the files with
+`.venv/bin/python -m pytest tests/test_golden.py --update-golden` and review the diff in git.
+"""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import markdown
+import pytest
+
+from medvirkning.checklists import Definition, show_blocks_on_page
+from medvirkning.content_security import add_policy
+from medvirkning.glossary import Entry, abbreviation_pattern, annotate_abbreviations
+from medvirkning.languages import load_strings
+from medvirkning.section_links import SectionLinks
+from medvirkning.slugs import slugify
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+WORDS = load_strings(GOLDEN.parent.parent, "nb", "nb")
+GLOSSARY = [Entry("NAV", "Arbeids- og velferdsforvaltningen", "Etaten."),
+            Entry("SBU", "Sentralt brukerutvalg", "Utvalget for hele NAV."),
+            Entry("FFO", "Funksjonshemmedes Fellesorganisasjon", "En paraplyorganisasjon.")]
+
+
+def glossary(text: str) -> str:
+    entries = {e.term: e for e in GLOSSARY}
+    return annotate_abbreviations(text, entries, abbreviation_pattern(GLOSSARY), "../ordliste/")[0]
+
+
+def section_links(text: str) -> str:
+    return markdown.markdown(text, extensions=["toc", "attr_list", SectionLinks(lambda: WORDS["permalenke"])],
+                             extension_configs={"toc": {"permalink": True, "slugify": slugify}})
+
+
+def checklist_blocks(text: str) -> str:
+    definitions = {"mote": Definition("mote", "Planlegge et møte", "For lederen.")}
+    return show_blocks_on_page(text, "veiviser/moter.md", definitions, WORDS)
+
+
+def security_policy(text: str) -> str:
+    return add_policy(text)
+
+
+CASES = {
+    "glossary": (glossary, "input.html", "expected.html"),
+    "section-links": (section_links, "input.md", "expected.html"),
+    "checklist-blocks": (checklist_blocks, "input.md", "expected.md"),
+    "security-policy": (security_policy, "input.html", "expected.html"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_output_is_as_expected(case, request):
+    render, input_name, expected_name = CASES[case]
+    folder = GOLDEN / case
+    actual = render((folder / input_name).read_text(encoding="utf-8"))
+    expected_path = folder / expected_name
+    if request.config.getoption("--update-golden"):
+        expected_path.write_text(actual, encoding="utf-8")
+    expected = expected_path.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                            f"{case}/{expected_name}", "what the step gives now"))
+        pytest.fail(f"The output of «{case}» changed:\n{diff}\n"
+                    "If this is meant, run pytest with --update-golden and review the diff.", pytrace=False)
