@@ -7,9 +7,11 @@ and on the attribute selectors Material sets on <body>, by specificity and sourc
 """
 from __future__ import annotations
 
-import colorsys
 import re
 from dataclasses import dataclass
+
+import tinycss2
+from coloraide import Color
 
 WCAG_AA_TEXT = 4.5
 
@@ -30,8 +32,6 @@ PAIRS = [
 ]
 
 SCREEN_MEDIA = re.compile(r"@media\s+(screen|all)", re.I)
-_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_DECLARATION = re.compile(r"(--[\w-]+)\s*:\s*([^;]+)")
 _VAR = re.compile(r"var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*))?\)")
 # A compound selector of :root, html, body and [data-md-color-…] attributes, maybe negated.
 _SIMPLE = re.compile(r":root|html|body|:not\(\[data-md-color-([\w-]+)=[\"']?([\w-]+)[\"']?\]\)"
@@ -60,35 +60,29 @@ class ContrastResult:
 def custom_property_rules(css: str) -> list[Rule]:
     """Rules that set custom properties, in source order, also inside `@media screen` blocks.
 
-    Other at-rules (print, widths) are left out: the palette does not depend on them.
+    The stylesheet is parsed by tinycss2. Other at-rules (print, widths) are left out: the
+    palette does not depend on them.
     """
+    return _rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+
+
+def _rules(nodes) -> list[Rule]:
     rules: list[Rule] = []
-    for prelude, body in _blocks(_COMMENT.sub("", css)):
-        if prelude.startswith("@"):
-            if SCREEN_MEDIA.fullmatch(prelude):
-                rules.extend(custom_property_rules(body))
-            continue
-        declarations = tuple((m.group(1), m.group(2).strip()) for m in _DECLARATION.finditer(body))
-        if declarations:
-            rules.extend(Rule(s.strip(), declarations) for s in prelude.split(","))
+    for node in nodes:
+        if node.type == "at-rule":
+            prelude = "@" + node.at_keyword + tinycss2.serialize(node.prelude).rstrip()
+            if node.lower_at_keyword == "media" and node.content is not None and \
+                    SCREEN_MEDIA.fullmatch(" ".join(prelude.split())):
+                rules.extend(_rules(tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)))
+        elif node.type == "qualified-rule":
+            declarations = tuple(
+                (d.name, tinycss2.serialize(d.value).strip())
+                for d in tinycss2.parse_declaration_list(node.content, skip_comments=True, skip_whitespace=True)
+                if d.type == "declaration" and d.name.startswith("--"))
+            if declarations:
+                selectors = tinycss2.serialize(node.prelude)
+                rules.extend(Rule(s.strip(), declarations) for s in selectors.split(","))
     return rules
-
-
-def _blocks(css: str):
-    """(prelude, body) of each top-level block; nested braces stay in the body."""
-    depth, start, prelude = 0, 0, ""
-    for index, char in enumerate(css):
-        if char == "{":
-            if depth == 0:
-                prelude, start = css[start:index].strip(), index + 1
-            depth += 1
-        elif char == "}" and depth > 0:
-            depth -= 1
-            if depth == 0:
-                yield prelude, css[start:index]
-                start = index + 1
-        elif char == ";" and depth == 0:
-            start = index + 1  # @import …; and the like
 
 
 def selector_match(selector: str, element: str, attributes: dict[str, str]) -> tuple[int, int] | None:
@@ -173,41 +167,14 @@ def body_variables(css_texts: list[str], attributes: dict[str, str]) -> dict[str
     return compute(declared_on(rules, "body", attributes), on_html)
 
 
-_HEX = re.compile(r"#([0-9a-f]{3,8})$", re.I)
-_FUNCTION = re.compile(r"(rgba?|hsla?)\(\s*([^)]*)\)$", re.I)
-
-
 def parse_color(text: str) -> tuple[float, float, float, float]:
-    """(r, g, b, alpha) in 0–1 from #hex, rgb(a)() or hsl(a)(); ValueError for anything else."""
-    text = text.strip().lower()
-    if text in ("white", "black"):
-        return (1.0, 1.0, 1.0, 1.0) if text == "white" else (0.0, 0.0, 0.0, 1.0)
-    hex_match = _HEX.match(text)
-    if hex_match:
-        digits = hex_match.group(1)
-        if len(digits) in (3, 4):
-            digits = "".join(d * 2 for d in digits)
-        if len(digits) not in (6, 8):
-            raise ValueError(text)
-        values = [int(digits[i:i + 2], 16) / 255 for i in range(0, len(digits), 2)]
-        return (*values[:3], values[3] if len(values) == 4 else 1.0)
-    function = _FUNCTION.match(text)
-    if not function:
-        raise ValueError(text)
-    parts = [p for p in re.split(r"[\s,/]+", function.group(2)) if p]
-    alpha = _number(parts[3], 1.0) if len(parts) > 3 else 1.0
-    if function.group(1).startswith("rgb"):
-        return (*(_number(p, 255.0) for p in parts[:3]), alpha)
-    hue = float(re.sub(r"deg$", "", parts[0])) / 360
-    red, green, blue = colorsys.hls_to_rgb(hue % 1, _number(parts[2], 1.0), _number(parts[1], 1.0))
-    return red, green, blue, alpha
-
-
-def _number(text: str, scale: float) -> float:
-    """A CSS number or percentage as a share of `scale` (255 for rgb channels, 1 otherwise)."""
-    if text.endswith("%"):
-        return float(text[:-1]) / 100
-    return float(text) / scale
+    """(r, g, b, alpha) in 0–1 of any CSS colour (coloraide, CSS Color 4); ValueError otherwise."""
+    try:
+        color = Color(text.strip()).convert("srgb")
+    except ValueError:
+        raise ValueError(text) from None
+    red, green, blue = color.coords(nans=False)
+    return red, green, blue, color.alpha(nans=False)
 
 
 def composite(top: tuple[float, ...], bottom: tuple[float, ...]) -> tuple[float, float, float, float]:
@@ -220,16 +187,9 @@ def composite(top: tuple[float, ...], bottom: tuple[float, ...]) -> tuple[float,
     return (*(round((alpha * t + (1 - alpha) * b) * 255) / 255 for t, b in zip(top[:3], bottom[:3])), 1.0)
 
 
-def relative_luminance(color: tuple[float, ...]) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-    red, green, blue = (channel(c) for c in color[:3])
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
 def contrast_ratio(first: tuple[float, ...], second: tuple[float, ...]) -> float:
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
+    """WCAG 2.1 contrast of two opaque colours, computed by coloraide."""
+    return Color("srgb", list(first[:3])).contrast(Color("srgb", list(second[:3])), method="wcag21")
 
 
 def to_hex(color: tuple[float, ...]) -> str:
