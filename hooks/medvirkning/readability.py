@@ -181,7 +181,7 @@ def blocks_from_markdown(markdown: str) -> list[str]:
     return blocks
 
 
-if __name__ == "__main__":  # python hooks/readability.py docs/**/*.md
+if __name__ == "__main__":  # PYTHONPATH=hooks python -m medvirkning.readability docs/**/*.md
     import sys
 
     for path in sys.argv[1:]:
