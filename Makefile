@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast spell anchors bench clean
+.PHONY: serve build test test-fast spell anchors oversatt bench clean
 
 # The env is remade whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -33,6 +33,10 @@ spell: $(STAMP)
 anchors: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m medvirkning anchors
 	git diff --stat -- data/ankere.yml
+
+# Record that a translation is up to date with its bokmål page: make oversatt FIL=docs/veiviser/moter.nn.md
+oversatt: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/python -m medvirkning oversatt $(FIL)
 
 # Build time, scaling, first-load bytes and Lighthouse against a default Material site;
 # prints the tables and writes bench/RESULTS.md (takes about ten minutes).

@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build_in_process, make_project
+from medvirkning.translations import fingerprint
 
 FRONT = "---\ndescription: {}\n---\n\n"
 CHECKLIST = 'Bli kjent med mandatet.\n\n!!! sjekkliste "nytt-medlem"\n\n    - {}\n'
@@ -24,13 +25,17 @@ PAGES = {
     "sjekklister/index.md": FRONT.format("Sjekklister.") + "# Sjekklister\n\n<!-- generert: sjekklister -->\n",
     "tilgjengelighet/index.md": FRONT.format("Erklæring.") + "# Erklæring\n\n<!-- generert: tilgjengelighetsavvik -->\n",
     "tilgjengelighet/rapport.md": FRONT.format("Rapport.") + "# Rapport\n\n<!-- generert: tilgjengelighetsrapport -->\n",
-    # Nynorsk: two pages translated; the others fall back to bokmål.
-    "index.nn.md": FRONT.format("Framsida.") + "# Framside\n\nNAV har brukarutval. Sjå [møta](moter.md#agenda).\n",
-    "moter.nn.md": FRONT.format("Om møte.") + "# Møte\n\n## Agenda {#agenda}\n\nLag agendaen i NAV.\n\n"
+    "oversettelser.md": FRONT.format("Oversettelser.") + "# Oversettelser\n\n<!-- generert: oversettelser -->\n",
+    # Nynorsk: two pages translated (one of them from an older bokmål text); the others fall back.
+    "index.nn.md": "---\ndescription: Framsida.\noversatt_fra: {index}\n---\n\n"
+                   "# Framside\n\nNAV har brukarutval. Sjå [møta](moter.md#agenda).\n",
+    "moter.nn.md": "---\ndescription: Om møte.\noversatt_fra: 0123456789ab\n---\n\n"
+                   "# Møte\n\n## Agenda {#agenda}\n\nLag agendaen i NAV.\n\n"
                    + CHECKLIST.format("Les mandatet før første møtet."),
     # English: only the start page.
     "index.en.md": FRONT.format("Home.") + "# Home\n\nNAV has user councils. See [the meetings](moter.md#agenda).\n",
 }
+PAGES["index.nn.md"] = PAGES["index.nn.md"].replace("{index}", fingerprint(PAGES["index.md"]))
 DATA = {
     "ordliste.yml": ("- ord: NAV\n  fullt: Arbeids- og velferdsforvaltningen\n  forklaring: Etaten.\n  side: moter.md\n"
                      "  en: {fullt: Norwegian Labour and Welfare Administration, forklaring: The agency.}\n"),
@@ -45,12 +50,16 @@ GENERATED = ["sjekklister/nytt-medlem/index.html", "ordliste/index.html", "tilgj
              "tilgjengelighet/rapport/index.html", "tilgjengelighet.json", "search/search_index.json"]
 
 
+BUILD_LOG: list[str] = []
+
+
 @pytest.fixture(scope="module")
 def three(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("tre-sprak")
     config = make_project(root / "project", PAGES, DATA, languages=["nn", "en"])
     ok, log = build_in_process(config, root / "site")
     assert ok, "\n".join(log)
+    BUILD_LOG[:] = log
     return root / "site"
 
 
@@ -88,7 +97,7 @@ def test_a_page_not_translated_says_so_and_carries_its_text_language(three):
     page = read(three / "en" / "moter" / "index.html")
     assert page.find("article")["lang"] == "nb"
     assert "This page is only in Norwegian Bokmål." in page.find(class_="mv-fallback-notice").get_text()
-    translated = read(three / "nn" / "moter" / "index.html")
+    translated = read(three / "nn" / "index.html")
     assert not translated.find("article").has_attr("lang") and translated.find(class_="mv-fallback-notice") is None
 
 
@@ -144,9 +153,29 @@ def test_each_language_has_its_own_report_of_its_own_pages(three):
 
 
 def test_bokmal_reads_as_in_a_bokmal_only_build(three, bokmal_only):
-    """Only the language switcher and the alternates are new: every article is identical."""
+    """Only the language switcher and the alternates are new: every article is identical. The
+    editors' overview of translations has something to say only with more languages, and so
+    the report's row for it: those two are compared apart from that row."""
+    import json
+    alone, beside = (json.loads((site / "tilgjengelighet.json").read_text(encoding="utf-8"))
+                     for site in (bokmal_only, three))
+    other_rows = [[row for row in report["pages"] if row["src"] != "oversettelser.md"] for report in (alone, beside)]
+    assert other_rows[0] == other_rows[1] and len(other_rows[0]) == len(alone["pages"]) - 1
     for page in bokmal_only.rglob("index.html"):
         relative = page.relative_to(bokmal_only)
+        if relative.parts[0] == "oversettelser" or relative.as_posix() == "tilgjengelighet/rapport/index.html":
+            continue
         alone, beside = read(page).find("article"), read(three / relative).find("article")
         assert beside is not None, relative
         assert str(beside) == str(alone), relative
+
+
+def test_an_outdated_translation_is_told_to_readers_and_editors(three):
+    outdated = read(three / "nn" / "moter" / "index.html").find(class_="mv-fallback-notice")
+    assert outdated is not None and outdated.a["href"] == "../../moter/" and outdated.a["hreflang"] == "nb"
+    assert read(three / "nn" / "index.html").find(class_="mv-fallback-notice") is None  # up to date
+    assert any("docs/moter.nn.md: oversettelsen er eldre enn docs/moter.md" in line for line in BUILD_LOG)
+    rows = {row.find("code").get_text(): [td.get_text(" ", strip=True) for td in row.find_all("td")[1:]]
+            for row in read(three / "oversettelser" / "index.html").select("article table tbody tr")}
+    assert rows["index.md"][0].startswith("oppdatert") and rows["moter.md"][0].startswith("utdatert")
+    assert rows["ordliste.md"] == ["mangler", "mangler"] and rows["index.md"][1].startswith("oppdatert") is False

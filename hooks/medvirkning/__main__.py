@@ -1,4 +1,7 @@
-"""Commands for maintainers: `python -m medvirkning anchors` (what `make anchors` runs).
+"""Commands for maintainers: `python -m medvirkning anchors` (what `make anchors` runs) and
+`python -m medvirkning oversatt FILE…` (what `make oversatt FIL=…` runs).
+
+oversatt: record in a finished translation which version of the bokmål page it translates.
 
 anchors: build the site once and rewrite data/ankere.yml from it, for when a section or a
 page is removed on purpose. The build is the normal strict build; only the registry check
@@ -8,11 +11,13 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from medvirkning.pipeline import OPTIONS
+from medvirkning.translations import stamp
 
 
 def update_anchors(config_file: str = "mkdocs.yml") -> None:
@@ -25,7 +30,13 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["anchors"]:
         update_anchors(*argv[1:2])
         return 0
-    print("Bruk: python -m medvirkning anchors [mkdocs.yml]", file=sys.stderr)
+    if argv[:1] == ["oversatt"] and len(argv) > 1:
+        for name in argv[1:]:
+            value = stamp(Path(name), Path("docs"))
+            print(f"{name}: oversatt fra bokmålsversjonen {value}.")
+        return 0
+    print("Bruk: python -m medvirkning anchors [mkdocs.yml]\n"
+          "     python -m medvirkning oversatt docs/side.nn.md [flere filer]", file=sys.stderr)
     return 2
 
 

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from .data_files import problem_line
 
 REQUIRED = ("description",)
-KNOWN = {"description", "title", "hide", "template", "search", "status", "icon"}
+KNOWN = {"description", "title", "hide", "template", "search", "status", "icon", "oversatt_fra"}
 _BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 
 

@@ -28,6 +28,6 @@ def no_leftovers(markdown: str, page, build) -> str:
     for line, name in leftover_markers(page.file.content_string if MARKER.search(markdown) else ""):
         raise PluginError(
             f"docs/{page.file.src_uri}, linje {line}: ukjent markør «<!-- generert: {name} -->». "
-            "Kjente markører er «ordliste», «sjekklister», «tilgjengelighetsrapport» og «tilgjengelighetsavvik». "
+            "Kjente markører er «ordliste», «sjekklister», «tilgjengelighetsrapport», «tilgjengelighetsavvik» og «oversettelser». "
             "Sjekk stavemåten.")
     return markdown

@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, build_messages, checklists, content_security, front_matter, glossary,
-               markdown_setup, markers, page_dates, search_index)
+               markdown_setup, markers, page_dates, search_index, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, languages, load_strings,
                         translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -28,6 +28,7 @@ from .state import Builds, LanguageBuild, Options, SiteData
 # The steps of each event, in the order they run. Each takes the event's value first and
 # returns it (changed or not), then the page where there is one, then the language build.
 FILES_STEPS = (
+    translations.find,
     accessibility.keep_generated_pages_out_of_nav,
     glossary.find_glossary,
     checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
@@ -37,6 +38,8 @@ MARKDOWN_STEPS = (
     checklists.render_markdown,
     glossary.render_markdown,
     accessibility.place_markers,
+    translations.render_overview,
+    translations.mark_outdated,
     page_dates.set_date,
     search_index.exclude_generated,
     markers.no_leftovers,  # last: every step that owns a marker has replaced it
@@ -142,9 +145,10 @@ def on_template_context(context, template_name, config):
 
 
 def add_strings(context):
-    """Templates get this language's words as `mv`, and its folder as `mv_folder` ("" or "nn/")."""
+    """Templates get this language's words as `mv`, its folder as `mv_folder` ("" or "nn/") and
+    the default language as `mv_default_locale`."""
     build = BUILDS.current
-    context.update(mv=build.strings, mv_folder=build.folder)
+    context.update(mv=build.strings, mv_folder=build.folder, mv_default_locale=build.default_locale)
     return context
 
 

@@ -28,7 +28,8 @@ class SiteData:
     glossary_entries: list  # glossary.Entry
     glossary_allowlist: set[str]
     anchor_registry: dict[str, list[str]]
-    page_dates: dict[str, str]  # src path (without language suffix) -> ISO date
+    page_dates: dict[str, str]  # src path -> ISO date of its last commit
+    translations: list | None = None  # translations.Status of every page and language, once found
 
 
 @dataclass
@@ -43,6 +44,7 @@ class LanguageBuild:
     strings: dict[str, str]  # the reader-facing words of this language (data/sprak/<locale>.yml)
     # Filled in by the steps, in the order of medvirkning.pipeline.
     files: Any = None  # this language's Files, once i18n has sorted them
+    translations: list = field(default_factory=list)  # translations.Status, every page and language
     checklists: dict[str, list] = field(default_factory=dict)  # checklist id -> items
     abbreviations: dict = field(default_factory=dict)  # term -> glossary.Entry in this language
     abbreviation_pattern: re.Pattern | None = None
