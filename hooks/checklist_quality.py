@@ -119,7 +119,7 @@ def section_text(markdown: str, wanted_id: str) -> str:
                 anchor = f"{anchor}_{seen[anchor]}"
             else:
                 seen[anchor] = 0
-            if collecting and this_level <= level and not (wanted_id == "" and this_level == 1):
+            if collecting and (this_level > 1 if wanted_id == "" else this_level <= level):
                 break
             if not collecting and this_level > 1 and anchor == wanted_id:
                 collecting, level = True, this_level
