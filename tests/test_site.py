@@ -196,3 +196,62 @@ def test_no_personal_names_from_the_minutes(built_site):
     for page in content_pages(built_site):
         found = pattern.findall(soup(page).get_text())
         assert not found, f"{page.relative_to(built_site)}: personnavn fra referatet {found}"
+
+
+# ---- Index pages: link texts are the target's title, and the guidebook's index follows the menu ----
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+LIST_LINK = re.compile(r"^\s*[-*] \[([^\]]+)\]\(([^)#\s]+\.md)\)")
+
+
+def page_title(path: Path) -> str:
+    """A page's h1 in its Markdown source, without an attribute list."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return re.sub(r"\s*\{[^}]*\}\s*$", "", line[2:]).strip()
+    raise AssertionError(f"{path}: har ingen overskrift med #")
+
+
+def index_pages() -> list[Path]:
+    return [DOCS / "index.md", *sorted(DOCS.glob("*/index.md"))]
+
+
+def test_link_texts_on_index_pages_are_the_titles_of_the_pages(built_site):
+    wrong = []
+    for index in index_pages():
+        for number, line in enumerate(index.read_text(encoding="utf-8").splitlines(), start=1):
+            link = LIST_LINK.match(line)
+            if not link:
+                continue
+            text, target = link.groups()
+            title = page_title((index.parent / target).resolve())
+            if text != title:
+                wrong.append(f"docs/{index.relative_to(DOCS)}:{number}: «{text}», men siden heter «{title}»")
+    assert not wrong, "\n".join(wrong)
+    # The built start page shows the same texts.
+    start = soup(built_site / "index.html").select_one("article")
+    assert "Møtene i utvalget" in start.get_text()
+
+
+def test_guidebook_index_groups_pages_as_the_menu_does():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and python tags
+    config = yaml.load((DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    guidebook = next(entry for entry in config["nav"] if "Veiviser for utvalgsarbeid" in entry)
+    menu = [(title, [p.removeprefix("veiviser/") for p in pages])
+            for entry in guidebook["Veiviser for utvalgsarbeid"] if isinstance(entry, dict)
+            for title, pages in entry.items()]
+    groups, current = [], None
+    for line in (DOCS / "veiviser" / "index.md").read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"^## (.+?)(\s*\{[^}]*\})?\s*$", line)
+        if heading:
+            current = (heading.group(1), [])
+            groups.append(current)
+        link = LIST_LINK.match(line)
+        if link and current is not None and "/" not in link.group(2):
+            current[1].append(link.group(2))
+    assert [g for g in groups if g[1]] == menu
