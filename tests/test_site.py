@@ -255,3 +255,14 @@ def test_guidebook_index_groups_pages_as_the_menu_does():
         if link and current is not None and "/" not in link.group(2):
             current[1].append(link.group(2))
     assert [g for g in groups if g[1]] == menu
+
+
+def test_our_own_advice_has_one_marker_explained_on_the_about_page(built_site):
+    """Advice no source gives stands in a «Vårt råd» box, and only there; om/ says what it means."""
+    tip = re.compile(r'^!!! (\w+)(?: "([^"]*)")?', re.M)
+    for path in sorted(DOCS.rglob("*.md")):
+        for kind, title in tip.findall(path.read_text(encoding="utf-8")):
+            if kind == "tip" or title == "Vårt råd":
+                assert (kind, title) == ("tip", "Vårt råd"), f"docs/{path.relative_to(DOCS)}: !!! {kind} \"{title}\""
+    about = soup(built_site / "om" / "index.html").select_one("article").get_text()
+    assert "Vårt råd" in about and "Vi har ikke lagt til nye fakta eller råd" not in about
