@@ -152,3 +152,26 @@ def test_every_block_on_a_content_page_shows_its_title_and_links_to_its_checklis
             assert link is not None and link["href"].endswith(f"sjekklister/{checklist_id}/"), relative
             shown += 1
     assert shown >= 9
+
+
+CHECKLIST_DATA = {"sjekklister.yml": "- id: mote\n  tittel: Møtet\n  ingress: For lederen.\n"}
+MEETING = ("---\ndescription: Møter.\n---\n\n# Møter\n\n## Agenda\n\nLederen og sekretæren lager agendaen sammen.\n\n"
+           '!!! sjekkliste "mote"\n\n    - Lag agendaen sammen med sekretæren.\n')
+
+
+def test_the_same_item_twice_in_a_checklist_stops_the_build_naming_both_places(fixture_site):
+    twice = MEETING + "    - Lag agendaen sammen med sekretæren.\n"
+    result = fixture_site({"index.md": twice}, data=CHECKLIST_DATA)
+    assert result.returncode != 0
+    assert ("docs/index.md, linje 14: punktet sier det samme som et punkt som allerede står i sjekklisten «mote» "
+            "(docs/index.md, linje 13)") in result.stderr
+
+
+def test_an_item_under_a_section_that_does_not_support_it_is_named(fixture_site):
+    result = fixture_site({"index.md": MEETING}, data=CHECKLIST_DATA)
+    assert result.returncode == 0, result.stderr
+    wrong = MEETING.replace("    - Lag agendaen", "    - Bestill reiseregning og møtegodtgjørelse.\n    - Lag agendaen")
+    result = fixture_site({"index.md": wrong}, data=CHECKLIST_DATA)
+    assert result.returncode != 0
+    assert ("docs/index.md, linje 13: punktet «Bestill reiseregning og møtegodtgjørelse.» lenker til avsnittet "
+            "«Agenda», men teksten der nevner ikke") in result.stderr

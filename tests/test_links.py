@@ -17,10 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_missing_anchors_finds_removed_ids_and_pages():
-    registry = {"veiviser/moter/": ["agenda", "referat"], "gammel/": ["x"], "flyttet/": ["y"]}
-    built = {"veiviser/moter/": ["agenda", "innkalling"]}
-    assert missing_anchors(registry, built, redirected={"flyttet/"}) == [
-        ("veiviser/moter/", "referat"), ("gammel/", None)]
+    registry = {"veiviser/moter/": ["agenda", "referat"], "gammel/": ["x"], "flyttet/": ["y", "z"]}
+    built = {"veiviser/moter/": ["agenda", "innkalling"], "ny/": ["y"]}
+    assert missing_anchors(registry, built, redirected={"flyttet/": "ny/"}) == [
+        ("veiviser/moter/", "referat"), ("gammel/", None), ("flyttet/", "z")]
 
 
 def test_explanation_tells_the_editor_how_to_keep_the_id():
@@ -102,6 +102,18 @@ def test_moved_page_keeps_its_old_address_through_a_redirect(fixture_site, tmp_p
     assert result.returncode == 0, result.stderr
     stub = (tmp_path / "site" / "veiviser" / "moter" / "index.html").read_text(encoding="utf-8")
     assert 'http-equiv="refresh"' in stub and "../motene/" in stub
+
+
+def test_a_moved_page_keeps_its_section_ids_on_the_new_page(fixture_site):
+    registry = "veiviser/moter/:\n- agenda\n- suksess\n"
+    pages = {"index.md": FRONT + "# Forside\n", "veiviser/motene.md": PAGE + "\nTekst om suksess.\n{ #suksess }\n"}
+    result = fixture_site(pages, data={"ankere.yml": registry}, redirects={"veiviser/moter.md": "veiviser/motene.md"})
+    assert result.returncode == 0, result.stderr  # a paragraph's { #id } keeps a section id too
+    result = fixture_site({**pages, "veiviser/motene.md": PAGE}, data={"ankere.yml": registry},
+                          redirects={"veiviser/moter.md": "veiviser/motene.md"})
+    assert result.returncode != 0
+    assert ("docs/veiviser/motene.md: siden /veiviser/moter/ videresendes hit, men avsnittet med id «suksess» "
+            "finnes ikke her") in result.stderr
 
 
 def test_every_registered_address_is_published_or_redirected(built_site):

@@ -3,13 +3,11 @@ index that bokmål readers load any bigger."""
 from __future__ import annotations
 
 import json
-import shutil
 from types import SimpleNamespace
 
 import pytest
-import yaml
 
-from conftest import ROOT, FixtureLoader, run_mkdocs_build
+from conftest import make_project, run_mkdocs_build
 from medvirkning.search_index import (dump, indexes_to_write, exclude_generated, point_search_at_language_root,
                           split_index)
 
@@ -84,22 +82,11 @@ PAGES = {
 
 
 def build_in_languages(tmp_path, locales: list[str]):
-    """Build PAGES with the project's hooks, this hook, and bokmål plus the given languages."""
+    """Build PAGES with the project's hooks, in bokmål plus the given languages."""
     project = tmp_path / "-".join(["nb", *locales])
-    for name in ("hooks", "overrides", "data"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs" / "_includes", project / "docs" / "_includes")
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-    for name, text in {**{f"docs/{k}": v for k, v in PAGES.items()},
-                       "data/sjekklister.yml": "[]\n", "data/ankere.yml": "{}\n"}.items():
-        (project / name).write_text(text, encoding="utf-8")
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)
-    config.pop("nav", None)
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    i18n["languages"] += [{"locale": locale, "name": locale, "build": True} for locale in locales]
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    config = make_project(project, PAGES, languages=locales)
     site = project / "site"
-    result = run_mkdocs_build(project / "mkdocs.yml", site)
+    result = run_mkdocs_build(config, site)
     assert result.returncode == 0, result.stderr
     return site
 

@@ -13,6 +13,7 @@ import yaml
 from mkdocs.plugins import get_plugin_logger
 
 from .data_files import read_yaml
+from .html_tree import parse
 
 log = get_plugin_logger("ankere")
 
@@ -42,23 +43,36 @@ def toc_ids(toc) -> list[str]:
 
 
 def missing_anchors(registry: dict[str, list[str]], built: dict[str, list[str]],
-                    redirected: set[str]) -> list[tuple[str, str | None]]:
-    """(url, id) pairs in the registry that the build lacks; id None means the whole page."""
+                    redirected: dict[str, str]) -> list[tuple[str, str | None]]:
+    """(url, id) pairs in the registry that the build lacks; id None means the whole page.
+
+    A moved page (in `redirected`, old address -> new) keeps its registered ids: the reader
+    is sent on to the new page, and each id must be there."""
     missing: list[tuple[str, str | None]] = []
     for url, ids in registry.items():
         if url not in built:
             if url not in redirected:
                 missing.append((url, None))
+                continue
+            target = built.get(redirected[url], [])
+            missing.extend((url, anchor) for anchor in ids if anchor not in target)
             continue
         missing.extend((url, anchor) for anchor in ids if anchor not in built[url])
     return missing
 
 
-def explain(url: str, anchor: str | None, src_by_url: dict[str, str]) -> str:
+def explain(url: str, anchor: str | None, src_by_url: dict[str, str],
+            redirected: dict[str, str] | None = None) -> str:
     if anchor is None:
         return (f"Siden /{url} er publisert, men finnes ikke lenger. Lenker til den vil slutte å virke. "
                 f"Legg inn en videresending i mkdocs.yml under redirects → redirect_maps "
                 f"(gammel fil: ny fil), eller kjør `make anchors` hvis siden skal bort for godt.")
+    if redirected and url in redirected:
+        target = redirected[url]
+        source = src_by_url.get(target, target)
+        return (f"docs/{source}: siden /{url} videresendes hit, men avsnittet med id «{anchor}» finnes ikke her "
+                f"(adressen /{url}#{anchor}). Gi avsnittet id-en ved å skrive {{#{anchor}}} sist på overskriften, "
+                "eller { #" + anchor + " } på linjen under et avsnitt.")
     source = src_by_url.get(url, url)
     return (f"docs/{source}: avsnittet med id «{anchor}» finnes ikke lenger (adressen /{url}#{anchor}). "
             f"Lenker dit fra e-poster og saksdokumenter vil slutte å virke. Har du endret overskriften? "
@@ -74,7 +88,9 @@ def load(root: Path) -> dict[str, list[str]]:
 
 def record_ids(html: str, page, build) -> str:
     if page.file.generated_by is None:  # generated pages have no ids to keep
-        build.anchors_built[page.url] = toc_ids(page.toc)
+        headings = toc_ids(page.toc)
+        others = [e.attrs["id"] for e in parse(html).iter() if e.attrs.get("id") and e.attrs["id"] not in headings]
+        build.anchors_built[page.url] = headings + others  # a section can be a paragraph with { #id }
         build.anchors_src_by_url[page.url] = page.file.src_uri
     return html
 
@@ -84,26 +100,30 @@ def check_registry(build) -> None:
     with `make anchors`, the registry is rewritten from this build."""
     registry = build.site.anchor_registry
     ours = {url: ids for url, ids in registry.items() if belongs_to_this_build(url, build)}
+    redirected = redirected_urls(build.config)
     if build.options.update_anchors:
-        others = {url: ids for url, ids in registry.items() if url not in ours}
+        # Other languages' pages and moved pages keep their entries; this build's pages are read anew.
+        kept = {url: ids for url, ids in registry.items() if url not in ours or url in redirected}
         registry.clear()
-        registry.update({**others, **build.anchors_built})
+        registry.update({**kept, **build.anchors_built})
         (build.site.root / REGISTRY_FILE).write_text(dump_registry(registry), encoding="utf-8")
         log.info(f"{REGISTRY_FILE} er oppdatert med {len(build.anchors_built)} sider.")
         return
-    for url, anchor in missing_anchors(ours, build.anchors_built, redirected_urls(build.config)):
-        log.warning(explain(url, anchor, build.anchors_src_by_url))
+    for url, anchor in missing_anchors(ours, build.anchors_built, redirected):
+        log.warning(explain(url, anchor, build.anchors_src_by_url, redirected))
 
 
-def redirected_urls(config) -> set[str]:
-    """Published addresses of the old pages in mkdocs-redirects' redirect_maps."""
+def redirected_urls(config) -> dict[str, str]:
+    """{published address of an old page: address of the page it is sent on to}, from
+    mkdocs-redirects' redirect_maps."""
     plugin = config.plugins.get("redirects")
     old_pages = plugin.config.get("redirect_maps", {}) if plugin else {}
-    urls = set()
-    for old in old_pages:
-        path = old.removesuffix(".md")
-        urls.add("" if path == "index" else path.removesuffix("/index") + "/")
-    return urls
+    return {page_url(old): page_url(new) for old, new in old_pages.items()}
+
+
+def page_url(src: str) -> str:
+    path = src.split("#")[0].removesuffix(".md")
+    return "" if path == "index" else path.removesuffix("/index") + "/"
 
 
 def belongs_to_this_build(url: str, build) -> bool:

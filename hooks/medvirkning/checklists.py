@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from .checklist_quality import duplicate_items, is_supported, section_text, unsupported_item
 from .data_files import read_yaml
 from .languages import generated_file
 from .markers import marker
@@ -229,6 +230,24 @@ def load(root: Path) -> list[Definition]:
     return load_definitions(root / DEFINITIONS_FILE)
 
 
+def check_items(checklist_id: str, items: list[Item], sources: dict[str, str]) -> None:
+    """No item twice in a checklist (an error naming both places), and each item under the
+    section whose text supports it (a warning naming the item's line)."""
+    places = [(f"docs/{item.src_uri}, linje {item.line}", item.text) for item in items]
+    for first, repeat in duplicate_items(places):
+        raise ChecklistError(
+            f"{repeat}: punktet sier det samme som et punkt som allerede står i sjekklisten «{checklist_id}» "
+            f"({first}). Ta bort det ene, eller skriv dem slik at de sier hver sin ting.")
+    for item in items:
+        section = section_text(sources[item.src_uri], item.heading_id)
+        if not is_supported(item.text, section):
+            missing = ", ".join(f"«{word}»" for word in unsupported_item(item.text, section))
+            log.warning(
+                f"docs/{item.src_uri}, linje {item.line}: punktet «{item.text}» lenker til avsnittet "
+                f"«{item.heading_text or item.page_title}», men teksten der nevner ikke {missing}. "
+                "Flytt punktet under avsnittet det bygger på, eller bruk ordene fra teksten.")
+
+
 def localized_definitions(build) -> list[Definition]:
     """The checklists' titles and introductions in this build's language."""
     return [d.localized(build.locale) for d in build.site.checklist_definitions]
@@ -238,6 +257,8 @@ def add_pages(files, build) -> None:
     """Collect every block of this language's pages and add one generated page per checklist."""
     sources = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
     build.checklists = collect(sources, build.site.checklist_definitions)
+    for checklist_id, items in build.checklists.items():
+        check_items(checklist_id, items, sources)
     template = build.config.theme.get_env().get_template(ITEM_TEMPLATE)
     for definition in localized_definitions(build):
         if not build.checklists[definition.id]:
