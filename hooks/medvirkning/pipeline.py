@@ -19,20 +19,25 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from . import (accessibility, anchors, build_messages, checklists, content_security, front_matter, glossary,
-               markdown_setup, markers, page_dates, search_index, section_links)
+from . import (accessibility, anchors, build_messages, checklists, content_checks, content_security, front_matter,
+               glossary, ids, includes, markdown_setup, markers, page_dates, search_index, section_links)
 from .languages import current_locale, is_nested_language_build, languages, load_strings
 from .state import Builds, LanguageBuild, Options, SiteData
 
 # The steps of each event, in the order they run. Each takes the event's value first and
 # returns it (changed or not), then the page where there is one, then the language build.
 FILES_STEPS = (
+    content_checks.check_encoding,  # first: every other step reads the pages as UTF-8
+    includes.check_pages,  # before anything reads a page through Markdown (markdown-include)
     accessibility.keep_generated_pages_out_of_nav,
     glossary.find_glossary,
     checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
 )
 MARKDOWN_STEPS = (
     front_matter.check,  # first: a broken page stops here, before anything reads it
+    ids.check_invisible,
+    includes.check_links,
+    content_checks.check_title,
     checklists.render_markdown,
     glossary.render_markdown,
     accessibility.place_markers,
@@ -43,7 +48,10 @@ MARKDOWN_STEPS = (
 CONTENT_STEPS = (
     section_links.label,
     glossary.annotate,
+    ids.check_ids,
     anchors.record_ids,
+    content_checks.check_content,
+    content_checks.remove_comments,
     content_security.check_content,
     accessibility.check_content,  # last: it checks the page as readers get it
 )
