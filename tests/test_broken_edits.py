@@ -5,7 +5,7 @@ might make. Each is built strictly, in-process, exactly as `python -m medvirknin
 - stop the build with the Norwegian message in `melding.txt` (file, line, what to do), word for
   word, and no Python traceback; or
 - without it: build (the edit is right, or the build cleans it), and with `ikke-publisert.txt`
-  no built page may contain that text.
+  no built page may contain that text, and with `publisert.txt` a checklist page must hold it.
 
 A case folder holds `docs/…` (put over a one-page site), optionally `data/…` (over the real data
 files, with no checklists and no registered ids unless given), `oppsett.yml` (merged into
@@ -88,6 +88,11 @@ def test_broken_edit(name, tmp_path, capsys):
         hidden = hidden_file.read_text(encoding="utf-8").strip() if hidden_file.exists() else None
         for page in (tmp_path / "site").rglob("*.html") if hidden else ():
             assert hidden not in page.read_text(encoding="utf-8"), f"{name}: «{hidden}» er publisert i {page}"
+        shown_file = case / "publisert.txt"
+        if shown_file.exists():  # e.g. a checklist item readers see must be on its checklist page
+            shown = shown_file.read_text(encoding="utf-8").strip()
+            checklist_pages = list((tmp_path / "site" / "sjekklister").rglob("index.html"))
+            assert any(shown in p.read_text(encoding="utf-8") for p in checklist_pages), f"{name}: «{shown}» mangler"
 
 
 def test_catalogue_covers_every_class():

@@ -411,8 +411,10 @@ def add_pages(files, build) -> None:
 def render_markdown(markdown: str, page, build) -> str:
     blocks = build.checklist_blocks.get(page.file.src_uri)
     source = page.file.content_string
-    if blocks and page.file.generated_by is None and source.endswith(markdown):
-        first_line = source[:len(source) - len(markdown)].count("\n")
+    # Where the page's Markdown begins in its file (MkDocs has taken the front matter off).
+    body_start = source.find(markdown.lstrip("\n")[:200]) if markdown.strip() else -1
+    if blocks and page.file.generated_by is None and body_start >= 0:
+        first_line = source[:body_start].count("\n")
         markdown = show_blocks_on_page(markdown, page.file.src_uri,
                                        {d.id: d for d in build.site.checklist_definitions}, blocks, first_line)
     if OVERVIEW_MARKER.search(markdown):
