@@ -16,7 +16,7 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir site
+	PYTHONPATH=hooks $(BIN)/python -m medvirkning build mkdocs.yml site
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

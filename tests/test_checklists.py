@@ -54,7 +54,7 @@ Tekst.
 
 
 def test_find_blocks_collects_items_with_their_section():
-    blocks = find_blocks(PAGE, "veiviser/moter.md")
+    blocks = find_blocks(PAGE.replace('```\n!!! sjekkliste "ikke-en-liste"\n```\n', ""), "veiviser/moter.md")
     assert [b.checklist_id for b in blocks] == ["mote", "mote", "nytt-medlem"]
     first = blocks[0].items
     assert [i.text for i in first] == ["Lag agendaen sammen.", "Send innkalling og sakspapirer i god tid."]
@@ -66,7 +66,7 @@ def test_find_blocks_collects_items_with_their_section():
 
 
 def test_collect_groups_items_by_checklist_across_pages():
-    collected = collect({"a.md": PAGE, "b.md": '# B\n\n## Del\n\n!!! sjekkliste "mote"\n\n    - Punkt B.\n'}, DEFINITIONS)
+    collected = collect({"a.md": PAGE.replace('```\n!!! sjekkliste "ikke-en-liste"\n```\n', ""), "b.md": '# B\n\n## Del\n\n!!! sjekkliste "mote"\n\n    - Punkt B.\n'}, DEFINITIONS)
     assert [i.text for i in collected["mote"]] == [
         "Lag agendaen sammen.", "Send innkalling og sakspapirer i god tid.", "Skriv [referat](referat.md).", "Punkt B."]
     assert [i.src_uri for i in collected["mote"]][-1] == "b.md"
@@ -79,6 +79,11 @@ def test_unknown_checklist_names_file_and_line():
 
 @pytest.mark.parametrize("source, message", [
     ('# X\n\n!!! sjekkliste "mote"\n\n    Bare tekst.\n', "linje 5: i en sjekkliste skal hver linje være et punkt"),
+    ('# X\n\n!!! sjekklist "mote"\n\n    - Punkt.\n', "linje 3: «!!! sjekklist \"mote\"» ser ut som en sjekkliste"),
+    ('# X\n\n!!! sjekkliste “mote”\n\n    - Punkt.\n', "linje 3: .* Anførselstegnene må være rette"),
+    ('# X\n\n```\n!!! sjekkliste "mote"\n\n    - Punkt.\n```\n', "linje 4: .* inne i en kodeblokk som begynner på linje 3"),
+    ('# X\n\n<!--\n!!! sjekkliste "mote"\n\n    - Punkt.\n-->\n', "linje 4: .* inne i en kommentar"),
+    ('# X\n\n!!! sjekkliste "mote"\n\n    - Punkt.\n\t- Punkt to.\n', "linje 6: det står et tabulatortegn"),
     ('# X\n\n!!! sjekkliste "mote"\n\nTekst etterpå.\n', "linje 3: sjekklisten «mote» har ingen punkter"),
     ("# X\n\n!!! sjekkliste\n\n    - Punkt.\n", "linje 3: sjekklisten mangler navn"),
 ])
@@ -87,14 +92,24 @@ def test_malformed_blocks_are_plain_errors(source, message):
         find_blocks(source, "x.md")
 
 
+def test_items_are_what_markdown_reads():
+    """Markdown decides: an unclosed fence is no fence, so the block below it is read (as readers see it)."""
+    blocks = find_blocks('# X\n\n```\nTekst.\n\n!!! sjekkliste "mote"\n\n    - En.\n    -   To\n        fortsatt.\n', "x.md")
+    assert [i.text for i in blocks[0].items] == ["En.", "To fortsatt."]
+
+
 def test_block_on_content_page_gets_title_and_link():
-    shown = show_blocks_on_page(PAGE, "veiviser/moter.md", {d.id: d for d in DEFINITIONS}, WORDS)
+    page = PAGE.replace('```\n!!! sjekkliste "ikke-en-liste"\n```\n', "")
+    blocks = find_blocks(page, "veiviser/moter.md")
+    markdown = page.split("---\n", 2)[2]
+    shown = show_blocks_on_page(markdown, "veiviser/moter.md", {d.id: d for d in DEFINITIONS}, blocks, WORDS,
+                                first_line=page.count("\n") - markdown.count("\n"))
     assert '!!! sjekkliste "Sjekkliste: Planlegge et møte"' in shown
     assert "    - Send innkalling og\n      sakspapirer i god tid.\n\n    [Åpne sjekklisten «Planlegge et møte»](../sjekklister/mote.md)\n" in shown
 
 
 def test_overview_lists_every_checklist_with_count():
-    collected = collect({"a.md": PAGE}, DEFINITIONS)
+    collected = collect({"a.md": PAGE.replace('```\n!!! sjekkliste "ikke-en-liste"\n```\n', "")}, DEFINITIONS)
     overview = render_overview(DEFINITIONS, collected, "sjekklister", WORDS)
     assert "- **[Planlegge et møte](mote.md)** (3 punkter). For lederen." in overview
 

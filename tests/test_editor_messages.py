@@ -33,7 +33,9 @@ def test_translate_leaves_other_messages_alone(tmp_path):
     ("---\ndescription: x\n# Tittel\n", "linje 1: metadata øverst på siden er ikke avsluttet"),
     ("---\ndescription: Mål: bedre\n---\n", "linje 2: metadata øverst på siden kan ikke leses"),
     ("---\ntitle: x\n---\n", "mangler «description: …»"),
-    ("---\ndescription: x\nforfatter: y\n---\n", "ukjent felt i metadata: forfatter"),
+    ("---\ndescription: x\nforfatter: y\n---\n", "linje 3: ukjent felt «forfatter»"),
+    ("---\ndescription: x\ntitle: [a, b]\n---\n", "linje 3: «title» skal være tekst, men er en liste"),
+    ("---\ndescription: x\nsearch: exclude\n---\n", "linje 3: «search» skal være linjer med «navn: verdi»"),
     ("---\n- a\n- b\n---\n", "linje 2: metadata øverst på siden skal være linjer"),
 ])
 def test_front_matter_errors(source, message):
@@ -43,6 +45,11 @@ def test_front_matter_errors(source, message):
 
 def test_good_front_matter_passes():
     check_front_matter(FRONT + "# Tittel\n", "docs/x.md")
+
+
+def test_front_matter_values_are_text_unless_the_schema_says_otherwise():
+    data = check_front_matter("---\ndescription: x\ntitle: NO\nsearch:\n  exclude: true\n---\n", "docs/x.md")
+    assert data == {"description": "x", "title": "NO", "search": {"exclude": True}}
 
 
 def test_build_names_file_and_line_of_a_broken_link_in_norwegian(fixture_site):

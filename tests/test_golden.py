@@ -12,7 +12,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from medvirkning.checklists import Definition, show_blocks_on_page
+from medvirkning.checklists import Definition, find_blocks, show_blocks_on_page
 from medvirkning.content_security import add_policy
 from medvirkning.glossary import Entry, abbreviation_pattern, annotate_abbreviations
 from medvirkning.languages import load_strings
@@ -38,7 +38,7 @@ def section_links(text: str) -> str:
 
 def checklist_blocks(text: str) -> str:
     definitions = {"mote": Definition("mote", "Planlegge et møte", "For lederen.")}
-    return show_blocks_on_page(text, "veiviser/moter.md", definitions, WORDS)
+    return show_blocks_on_page(text, "veiviser/moter.md", definitions, find_blocks(text, "veiviser/moter.md"), WORDS)
 
 
 def security_policy(text: str) -> str:

@@ -1,5 +1,9 @@
-"""Commands for maintainers: `python -m medvirkning anchors` (what `make anchors` runs) and
-`python -m medvirkning oversatt FILE…` (what `make oversatt FIL=…` runs).
+"""Commands: `python -m medvirkning build` (what `make build` and CI run),
+`python -m medvirkning anchors` (what `make anchors` runs) and
+`python -m medvirkning oversatt FILE…` (what `make oversatt FIL=…` runs) and
+`python -m medvirkning ids FILE…` (each heading's id, for translators and editors).
+
+build: the strict build, with every problem told in Norwegian with file and line (strict_build.py).
 
 oversatt: record in a finished translation which version of the bokmål page it translates.
 
@@ -16,6 +20,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from medvirkning.ids import heading_lines
 from medvirkning.pipeline import OPTIONS
 from medvirkning.translations import stamp
 
@@ -27,16 +32,26 @@ def update_anchors(config_file: str = "mkdocs.yml") -> None:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["build"]:
+        from medvirkning.strict_build import main as strict_build
+        return strict_build(*argv[1:3])
     if argv[:1] == ["anchors"]:
         update_anchors(*argv[1:2])
+        return 0
+    if argv[:1] == ["ids"] and len(argv) > 1:
+        for name in argv[1:]:
+            for anchor, lines in heading_lines(Path(name).read_text(encoding="utf-8")).items():
+                print(f"{name}:{lines[0]}: #{anchor}")
         return 0
     if argv[:1] == ["oversatt"] and len(argv) > 1:
         for name in argv[1:]:
             value = stamp(Path(name), Path("docs"))
             print(f"{name}: oversatt fra bokmålsversjonen {value}.")
         return 0
-    print("Bruk: python -m medvirkning anchors [mkdocs.yml]\n"
-          "     python -m medvirkning oversatt docs/side.nn.md [flere filer]", file=sys.stderr)
+    print("Bruk: python -m medvirkning build [mkdocs.yml] [nettstedmappe]\n"
+          "     python -m medvirkning anchors [mkdocs.yml]\n"
+          "     python -m medvirkning oversatt docs/side.nn.md [flere filer]\n"
+          "     python -m medvirkning ids docs/side.md [flere filer]", file=sys.stderr)
     return 2
 
 

@@ -50,12 +50,17 @@ STYLESHEET = "docs/assets/stylesheets/medvirkning.css"
 
 # Link texts that say nothing about where the link goes, per language (lower case).
 VAGUE_LINK_TEXTS = {
-    "nb": {"her", "klikk her", "trykk her", "se her", "les mer", "mer", "lenke", "link", "denne lenken",
-           "denne siden"},
-    "nn": {"her", "klikk her", "trykk her", "sjå her", "les meir", "meir", "lenkje", "lenke", "link",
-           "denne lenkja", "denne sida"},
-    "en": {"here", "click here", "read more", "more", "link", "this link", "this page"},
+    "nb": {"her", "klikk her", "trykk her", "se her", "les mer", "les mer her", "mer", "mer info",
+           "mer informasjon", "info", "se mer", "klikk", "trykk", "lenke", "lenken", "link", "denne lenken",
+           "denne siden", "nettside", "nettsiden"},
+    "nn": {"her", "klikk her", "trykk her", "sjå her", "les meir", "les meir her", "meir", "meir info",
+           "meir informasjon", "info", "sjå meir", "klikk", "trykk", "lenkje", "lenke", "link", "denne lenkja",
+           "denne sida", "nettside", "nettsida"},
+    "en": {"here", "click here", "read more", "more", "more info", "more information", "info", "see more",
+           "click", "link", "this link", "this page", "website"},
 }
+# A link text that is an address: it says where, not what the reader finds there.
+ADDRESS_LINK_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 DECORATIVE_ROLES = {"presentation", "none"}
 
 
@@ -272,6 +277,18 @@ def check_links(root: Element, locale: str) -> list[Finding]:
                 "lenketekst", f"overskriften «{name}» sier ikke hva avsnittet handler om, og den blir en lenke i "
                               "innholdslista.",
                 "Skriv hva avsnittet handler om, for eksempel «Mer om opplæring».", (f"{'#' * level} {name}", name)))
+        elif not normalized_link_text(name) and "headerlink" not in link.classes:  # not the section's own link
+            findings.append(Finding(
+                "lenketekst", f"lenketeksten «{name}» er bare tegn (en pil, et symbol eller en emoji), så den sier "
+                              "ikke hvor lenken går. Skjermlesere leser den opp som tegnet eller ingenting.",
+                "Skriv med ord hva leseren finner, for eksempel «[Møter i brukerutvalget](../veiviser/moter.md)».",
+                (f"[{name}]", f">{name}<", name)))
+        elif ADDRESS_LINK_TEXT.match(name.strip()):
+            findings.append(Finding(
+                "lenketekst", f"lenketeksten er en nettadresse, «{name}». Den sier ikke hva leseren finner, og "
+                              "skjermlesere leser den opp tegn for tegn.",
+                "Skriv hva leseren finner i klammene, for eksempel «[Regjeringens side om brukermedvirkning](…)».",
+                (f"[{name}]", f"<{name}>", f">{name}<", name)))
         elif normalized_link_text(name) in vague:
             findings.append(Finding(
                 "lenketekst", f"lenketeksten «{name}» sier ikke hvor lenken går.",
@@ -280,9 +297,30 @@ def check_links(root: Element, locale: str) -> list[Finding]:
     return findings
 
 
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
 def check_tables(root: Element) -> list[Finding]:
     findings: list[Finding] = []
+    for paragraph in visible(root, "p"):
+        rows = [line for line in paragraph.text().splitlines() if line.strip()]
+        if len(rows) >= 2 and all(TABLE_ROW.match(row) for row in rows):
+            first = rows[0].strip()
+            findings.append(Finding(
+                "tabell", f"teksten «{first}» ser ut som en tabell, men blir vist som tekst med streker, fordi "
+                          "linjen med bindestreker under overskriftsraden mangler.",
+                f"Legg til en linje som |---|---| (én |---| per kolonne) rett under «{first}».",
+                (first, first.strip("| ").split("|")[0].strip())))
     for table in visible(root, "table"):
+        headers = [" ".join(th.text().split()) for th in table.iter("th")]
+        if headers and not all(headers):
+            column = headers.index("") + 1
+            named = next((h for h in headers if h), "")
+            findings.append(Finding(
+                "tabell", f"tabellen{f' med kolonnen «{named}»' if named else ''} har en tom celle i første rad "
+                          f"(kolonne {column}). Skjermlesere kan ikke si hva den kolonnen gjelder.",
+                "Skriv en overskrift i cellen i første rad, for eksempel «Rolle».",
+                (("|", named, "|") if named else ("|",))))
         if table.find("th") is None:
             first_cell = table.find("td")
             words = " ".join(first_cell.text().split())[:40] if first_cell else ""

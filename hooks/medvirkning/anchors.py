@@ -7,13 +7,15 @@ current build when a removal is intended.
 """
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import yaml
 from mkdocs.plugins import get_plugin_logger
 
-from .data_files import read_yaml
+from .data_files import load_text, read_yaml
 from .html_tree import parse
+from .ids import heading_lines
 
 log = get_plugin_logger("ankere")
 
@@ -61,12 +63,16 @@ def missing_anchors(registry: dict[str, list[str]], built: dict[str, list[str]],
     return missing
 
 
-def explain(url: str, anchor: str | None, src_by_url: dict[str, str],
-            redirected: dict[str, str] | None = None) -> str:
+def explain(url: str, anchor: str | None, src_by_url: dict[str, str], registry_line: int | None = None,
+            heading: tuple[str, int] | None = None, redirected: dict[str, str] | None = None) -> str:
+    """What to do, also for an editor in GitHub's web editor (no terminal): keep the id with
+    {#id}, add a redirect, or delete the id's line in data/ankere.yml (a maintainer approves)."""
+    in_registry = f"{REGISTRY_FILE}" + (f", linje {registry_line}" if registry_line else "")
     if anchor is None:
         return (f"Siden /{url} er publisert, men finnes ikke lenger. Lenker til den vil slutte å virke. "
                 f"Legg inn en videresending i mkdocs.yml under redirects → redirect_maps "
-                f"(gammel fil: ny fil), eller kjør `make anchors` hvis siden skal bort for godt.")
+                f"(gammel fil: ny fil). Skal siden bort for godt, slett linjen «{url}:» og id-ene under den i "
+                f"{in_registry} (det kan du gjøre i nettleseren), og skriv i forslaget hvorfor.")
     if redirected and url in redirected:
         target = redirected[url]
         source = src_by_url.get(target, target)
@@ -74,10 +80,32 @@ def explain(url: str, anchor: str | None, src_by_url: dict[str, str],
                 f"(adressen /{url}#{anchor}). Gi avsnittet id-en ved å skrive {{#{anchor}}} sist på overskriften, "
                 "eller { #" + anchor + " } på linjen under et avsnitt.")
     source = src_by_url.get(url, url)
-    return (f"docs/{source}: avsnittet med id «{anchor}» finnes ikke lenger (adressen /{url}#{anchor}). "
-            f"Lenker dit fra e-poster og saksdokumenter vil slutte å virke. Har du endret overskriften? "
+    where = f"docs/{source}" + (f", linje {heading[1]}" if heading else "")
+    changed = (f"Overskriften på linje {heading[1]} har nå id-en «{heading[0]}». " if heading else "")
+    return (f"{where}: avsnittet med id «{anchor}» finnes ikke lenger (adressen /{url}#{anchor}). "
+            f"Lenker dit fra e-poster og saksdokumenter vil slutte å virke. {changed}Har du endret overskriften? "
             f"Behold id-en ved å skrive {{#{anchor}}} sist på den nye overskriften. "
-            f"Skal avsnittet bort for godt, kjør `make anchors`.")
+            f"Skal avsnittet bort for godt, slett linjen «- {anchor}» i {in_registry} (det kan du gjøre i "
+            f"nettleseren), og skriv i forslaget hvorfor; en redaktør godkjenner det. (Med terminal: `make anchors`.)")
+
+
+def registry_lines(path: Path) -> dict[tuple, int]:
+    """The line of each (url, position) in the registry file."""
+    if not path.exists():
+        return {}
+    try:
+        return load_text(path.read_text(encoding="utf-8"))[1]
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return {}
+
+
+def nearest_heading(anchor: str, page) -> tuple[str, int] | None:
+    """(id, line) of the page's heading whose id is most like the lost one (the changed heading)."""
+    if page is None or page.file.abs_src_path is None:
+        return None
+    lines = heading_lines(page.file.content_string)
+    close = difflib.get_close_matches(anchor, list(lines), n=1, cutoff=0.5)
+    return (close[0], lines[close[0]][0]) if close else None
 
 
 # ---- Steps of the build (medvirkning.pipeline calls them in order) ----
@@ -109,8 +137,12 @@ def check_registry(build) -> None:
         (build.site.root / REGISTRY_FILE).write_text(dump_registry(registry), encoding="utf-8")
         log.info(f"{REGISTRY_FILE} er oppdatert med {len(build.anchors_built)} sider.")
         return
+    lines = registry_lines(build.site.root / REGISTRY_FILE)
+    pages = {f.page.url: f.page for f in build.files.documentation_pages() if f.page is not None} if build.files else {}
     for url, anchor in missing_anchors(ours, build.anchors_built, redirected):
-        log.warning(explain(url, anchor, build.anchors_src_by_url, redirected))
+        line = lines.get((url,)) if anchor is None else lines.get((url, registry[url].index(anchor)))
+        heading = nearest_heading(anchor, pages.get(url)) if anchor else None
+        log.warning(explain(url, anchor, build.anchors_src_by_url, line, heading, redirected))
 
 
 def redirected_urls(config) -> dict[str, str]:

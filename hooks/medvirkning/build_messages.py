@@ -12,6 +12,8 @@ from pathlib import Path
 
 # MkDocs' loggers, and the same under ProperDocs, the maintained continuation of MkDocs 1.x.
 LOGGERS = tuple(f"{tool}.structure.{part}" for tool in ("mkdocs", "properdocs") for part in ("pages", "nav"))
+# Read before any hook runs (mkdocs.yml itself) and mkdocs-redirects' own messages.
+CONFIG_LOGGERS = tuple(f"{tool}.{part}" for tool in ("mkdocs", "properdocs") for part in ("config", "plugin.redirects"))
 LINK_HELP = "Lenker skrives til .md-filen, relativt til siden du står på, for eksempel ../veiviser/moter.md#agenda."
 
 _DOC = r"Doc file '(?P<src>[^']+)' contains"
@@ -31,6 +33,18 @@ PATTERNS = [
      "menyen (nav i mkdocs.yml) viser til {link}, men den filen finnes ikke. Rett filnavnet i mkdocs.yml."),
     (re.compile(r"The following pages exist in the docs directory, but are not included in the \"nav\" configuration:\n(?P<pages>.*)", re.S),
      "disse sidene finnes, men står ikke i menyen (nav i mkdocs.yml). Legg dem til der:\n{pages}"),
+]
+# Messages about mkdocs.yml: (pattern, Norwegian, the text whose line in mkdocs.yml is named).
+CONFIG_PATTERNS = [
+    (re.compile(r"redirects plugin: '(?P<name>[^']+)' is not a valid markdown file!"),
+     "videresendingen fra «{name}» (redirects → redirect_maps) må gå fra en .md-fil, for eksempel "
+     "veiviser/gammel.md: veiviser/ny.md."),
+    (re.compile(r"Redirect target '(?P<name>[^']+)' does not exist!"),
+     "videresendingen (redirects → redirect_maps) går til «{name}», men den siden finnes ikke. "
+     "Skriv filnavnet til siden slik den heter nå, relativt til docs/, for eksempel veiviser/ny.md."),
+    (re.compile(r"Config value '(?P<name>[^']+)': (?P<error>.*)", re.S),
+     "innstillingen «{name}» er ikke gyldig ({error}). Sjekk stavemåte og innrykk, og sammenlign med "
+     "linjene rundt."),
 ]
 SUGGESTION = re.compile(r" Did you mean '(?P<suggestion>[^']+)'\?$")
 
@@ -66,6 +80,49 @@ def line_of_link(path: Path, link: str) -> int | None:
     return None
 
 
+def line_in_file(path: Path, text: str) -> int | None:
+    """The first line of a file that holds `text`."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((number for number, line in enumerate(lines, start=1) if text and text in line), None)
+
+
+def translate_config(message: str, config_file: Path | None = None) -> str:
+    """A message about mkdocs.yml in Norwegian, with the line where the name stands."""
+    for pattern, template in CONFIG_PATTERNS:
+        match = pattern.fullmatch(message.strip())
+        if match:
+            name = config_file.name if config_file else "mkdocs.yml"
+            line = line_in_file(config_file, match.group("name")) if config_file else None
+            return f"{name}" + (f", linje {line}" if line else "") + ": " + template.format(**match.groupdict())
+    return message
+
+
+class NorwegianConfigMessages(logging.Filter):
+    def __init__(self, config_file: Path):
+        super().__init__()
+        self.config_file = config_file
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            message = record.getMessage()
+            translated = translate_config(message, self.config_file)
+            if translated != message:
+                record.msg, record.args = translated, ()
+        return True
+
+
+def install_config_messages(config_file: Path) -> None:
+    """Before mkdocs.yml is read: its own messages and mkdocs-redirects', in Norwegian."""
+    for name in CONFIG_LOGGERS:
+        logger = logging.getLogger(name)
+        for existing in [f for f in logger.filters if isinstance(f, NorwegianConfigMessages)]:
+            logger.removeFilter(existing)
+        logger.addFilter(NorwegianConfigMessages(Path(config_file)))
+
+
 class NorwegianMessages(logging.Filter):
     def __init__(self, docs_dir: Path):
         super().__init__()
@@ -81,6 +138,7 @@ class NorwegianMessages(logging.Filter):
 
 def install(config) -> None:
     """One filter per logger, also when `mkdocs serve` rebuilds."""
+    install_config_messages(Path(config.config_file_path))
     docs_dir = Path(config.docs_dir)
     for name in LOGGERS:
         logger = logging.getLogger(name)

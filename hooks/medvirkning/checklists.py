@@ -6,15 +6,27 @@ Editors write a checklist block under the section it comes from. The hook
 - fills the overview page that holds the marker `<!-- generert: sjekklister -->`,
 - shows each block on its own page with the checklist's title and a link to it.
 Titles and introductions live in data/sjekklister.yml.
+
+Markdown itself decides what a block is: each page is read by a Markdown instance set up like
+the site's (its extensions and their settings), and a block is an admonition of type
+`sjekkliste`, its items the <li> Markdown made. So a block inside a code fence or an HTML
+comment is not a checklist, exactly as readers see it. A line that looks like a checklist
+marker but is not read as one (a typo, curly quotes from Word, spaces in front, inside a
+fence or a comment) stops the build with file and line, as does a tab in a block.
 """
 from __future__ import annotations
 
 import hashlib
 import posixpath
 import re
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import markdown as markdown_lib
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
@@ -22,7 +34,7 @@ from .checklist_quality import duplicate_items, is_supported, section_text, unsu
 from .data_files import read_yaml
 from .languages import generated_file
 from .markers import marker
-from .slugs import heading_id
+from .slugs import slugify
 
 log = get_plugin_logger("sjekklister")
 
@@ -30,12 +42,31 @@ DEFINITIONS_FILE = "data/sjekklister.yml"
 OUTPUT_FOLDER = "sjekklister"
 ITEM_TEMPLATE = "partials/mv-checklist-items.html"
 OVERVIEW_MARKER = marker("sjekklister")
-BLOCK_START = re.compile(r'^!!! sjekkliste(?: "([^"]*)")?\s*$')
-HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-FENCE = re.compile(r"^(```|~~~)")
-ITEM = re.compile(r"^    [-*+] (.+)$")
-CONTINUATION = re.compile(r"^      +(\S.*)$")
+BLOCK_TYPE = "sjekkliste"
+# The marker exactly as editors write it, and anything that looks like an attempt at one.
+BLOCK_START = re.compile(r'^!!! sjekkliste(?: +"([^"]*)")? *$')
+LOOKS_LIKE_BLOCK = re.compile(r"^\s*(?:!{2,}|\?{3}\+?) *[“”«\"]?sj", re.I)  # a box whose type begins with "sj"
+LINE_CLASS = "mv-linje-"
 MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
+FENCE = re.compile(r"^\s*(```+|~~~+)")
+DEFINITIONS_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["id", "tittel", "ingress"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+            "tittel": {"type": "string", "minLength": 1},
+            "ingress": {"type": "string", "minLength": 1},
+        },
+        # Other languages: nn: {tittel: …, ingress: …}, en: {…}.
+        "patternProperties": {"^(?!id$)[a-z]{2}$": {"type": "object", "additionalProperties": False,
+                                            "properties": {"tittel": {"type": "string", "minLength": 1},
+                                                           "ingress": {"type": "string", "minLength": 1}}}},
+    },
+}
 
 
 @dataclass
@@ -55,7 +86,7 @@ class Definition:
 class Item:
     text: str
     src_uri: str
-    line: int
+    line: int | None
     heading_id: str
     heading_text: str
     page_title: str
@@ -69,8 +100,8 @@ class Item:
 @dataclass
 class Block:
     checklist_id: str
-    start: int  # index of the "!!! sjekkliste" line
-    end: int  # index after the block's last line
+    start: int | None  # index of the "!!! sjekkliste" line in the file (None: from an include)
+    end: int | None  # index after the block's last line
     items: list[Item] = field(default_factory=list)
 
 
@@ -79,89 +110,232 @@ class ChecklistError(PluginError):
 
 
 def load_definitions(path: Path) -> list[Definition]:
-    raw = read_yaml(path, [])
-    definitions = []
-    for number, item in enumerate(raw, start=1):
-        if not isinstance(item, dict) or not all(item.get(k) for k in ("id", "tittel", "ingress")):
-            raise ChecklistError(f"{DEFINITIONS_FILE}: sjekkliste nr. {number} mangler «id», «tittel» eller «ingress».")
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(item["id"])):
-            raise ChecklistError(
-                f"{DEFINITIONS_FILE}: id «{item['id']}» kan bare ha små bokstaver a–z, tall og bindestrek.")
-        definitions.append(Definition(str(item["id"]), str(item["tittel"]), " ".join(str(item["ingress"]).split()),
-                                      {k: v for k, v in item.items() if isinstance(v, dict)}))
-    return definitions
+    raw = read_yaml(path, [], schema=DEFINITIONS_SCHEMA)
+    return [Definition(item["id"], item["tittel"], " ".join(item["ingress"].split()),
+                       {k: v for k, v in item.items() if isinstance(v, dict)}) for item in raw]
 
 
-def find_blocks(markdown: str, src_uri: str) -> list[Block]:
-    """Every checklist block in a page's Markdown, with its items and the heading above it."""
-    lines = markdown.splitlines()
-    page_title = ""
-    current_heading = ("", "")
-    seen_ids: dict[str, int] = {}
-    blocks: list[Block] = []
-    in_fence = False
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if FENCE.match(line.strip()):
-            in_fence = not in_fence
-        heading = None if in_fence else HEADING.match(line)
-        if heading:
-            level, text = len(heading.group(1)), heading.group(2)
-            anchor = unique_id(heading_id(text), seen_ids)
-            plain = re.sub(r"\s*\{[^}]*\}\s*$", "", text)
-            if level == 1:
-                page_title = plain
-            else:
-                current_heading = (anchor, plain)
-        start = None if in_fence else BLOCK_START.match(line)
-        if not start:
-            index += 1
-            continue
-        checklist_id = start.group(1)
-        if not checklist_id:
+# ---- Reading blocks with Markdown ----
+
+class _NumberBlocks(Preprocessor):
+    """First of all: give each marker line its line number as an extra class."""
+
+    def run(self, lines):
+        return [BLOCK_START.sub(lambda m: f"!!! {BLOCK_TYPE} {LINE_CLASS}{number}" + (
+            f' "{m.group(1)}"' if m.group(1) is not None else ""), line)
+            for number, line in enumerate(lines, start=1)]
+
+
+class _FindBlocks(Treeprocessor):
+    """Before inline Markdown: each checklist admonition, its title and its items' source text."""
+
+    def __init__(self, md, found):
+        super().__init__(md)
+        self.found = found
+
+    def run(self, root):
+        for div in root.iter("div"):
+            classes = div.get("class", "").split()
+            if classes[:2] != ["admonition", BLOCK_TYPE]:
+                continue
+            line = next((int(c[len(LINE_CLASS):]) for c in classes if c.startswith(LINE_CLASS)), None)
+            entry = {"line": line, "items": [], "other": [], "heading": ("", ""), "title": ""}
+            for child in div:
+                if "admonition-title" in child.get("class", ""):
+                    entry["title"] = child.text or ""
+                elif child.tag in ("ul", "ol"):
+                    for li in child.findall("li"):
+                        paragraph = li.find("p")
+                        text = li.text if (li.text or "").strip() or paragraph is None else paragraph.text
+                        entry["items"].append(" ".join(part.strip() for part in (text or "").split("\n")).strip())
+                else:
+                    entry["other"].append("".join(child.itertext()).strip().split("\n")[0])
+            div.set("data-mv-blokk", str(len(self.found)))
+            self.found.append(entry)
+
+
+class _FindHeadings(Treeprocessor):
+    """After toc: the page title and the section (id, text) above each block."""
+
+    def __init__(self, md, found):
+        super().__init__(md)
+        self.found = found
+
+    def run(self, root):
+        heading, title = ("", ""), ""
+        for element in root.iter():
+            if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                text = "".join(_text_without_permalink(element)).strip()
+                if element.tag == "h1":
+                    title = title or text
+                else:
+                    heading = (element.get("id", ""), text)
+            index = element.get("data-mv-blokk")
+            if index is not None:
+                self.found[int(index)]["heading"] = heading
+                self.found[int(index)]["page_title"] = title
+
+
+def _text_without_permalink(element):
+    if element.text:
+        yield element.text
+    for child in element:
+        if "headerlink" not in child.get("class", ""):
+            yield from _text_without_permalink(child)
+        if child.tail:
+            yield child.tail
+
+
+class ChecklistReader(Extension):
+    """Registered on a Markdown instance set up like the site's: reads the checklist blocks."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[dict] = []
+
+    def extendMarkdown(self, md):
+        md.preprocessors.register(_NumberBlocks(md), "mv_number_checklists", 200)
+        md.treeprocessors.register(_FindBlocks(md, self.found), "mv_find_checklists", 25)
+        md.treeprocessors.register(_FindHeadings(md, self.found), "mv_checklist_headings", 1)
+
+
+def site_markdown(extensions: list | None = None, configs: dict | None = None) -> tuple:
+    """A Markdown instance with the site's extensions (or a plain set for tests) and the reader."""
+    if extensions is None:
+        extensions = ["admonition", "attr_list", "md_in_html", "toc", "pymdownx.superfences", "pymdownx.details"]
+        configs = {"toc": {"slugify": slugify}}
+    reader = ChecklistReader()
+    return markdown_lib.Markdown(extensions=[*extensions, reader], extension_configs=configs or {}), reader
+
+
+def without_front_matter(source: str) -> str:
+    """The page with its front matter as blank lines, so that line numbers stay those of the file."""
+    front = FRONT_MATTER.match(source)
+    return source if not front else "\n" * front.group(0).count("\n") + source[front.end():]
+
+
+def block_end(lines: list[str], start: int) -> int:
+    """Index after the last line of the block that starts at `start` (indented or blank lines)."""
+    end = start + 1
+    for index in range(start + 1, len(lines)):
+        if lines[index].strip() and not lines[index].startswith(("    ", "\t")):
+            break
+        if lines[index].strip():
+            end = index + 1
+    return end
+
+
+def line_after(lines: list[str], start: int, text: str) -> int | None:
+    """The 1-based number of the first line from `start` whose text begins like `text`."""
+    first = text.split(" ")[:4]
+    for index in range(start, len(lines)):
+        words = lines[index].strip().lstrip("-*+ ").split()
+        if words[:len(first)] == first or (words and " ".join(words) in text):
+            return index + 1
+    return None
+
+
+def surrounding(lines: list[str], index: int) -> tuple[str, int] | None:
+    """("kodeblokk"|"kommentar", line) when line `index` is inside an open fence or HTML comment."""
+    fence, comment = None, None
+    for number, line in enumerate(lines[:index], start=1):
+        if comment is None and FENCE.match(line):
+            fence = None if fence else number
+        elif fence is None:
+            if "<!--" in line and "-->" not in line.split("<!--")[-1]:
+                comment = number
+            elif "-->" in line:
+                comment = None
+    if fence:
+        return "kodeblokk", fence
+    if comment:
+        return "kommentar", comment
+    return None
+
+
+def near_miss(lines: list[str], index: int, src_uri: str) -> str:
+    """Why the marker on line `index` is not read as a checklist, in words an editor can act on."""
+    line = lines[index]
+    where = f"docs/{src_uri}, linje {index + 1}: «{line.strip()}» ser ut som en sjekkliste, men blir ikke lest som en."
+    inside = surrounding(lines, index)
+    if inside and inside[0] == "kodeblokk":
+        return (f"{where} Den står inne i en kodeblokk som begynner på linje {inside[1]} (```). "
+                "Lukk kodeblokken med ``` på en egen linje, eller ta sjekklisten ut av den.")
+    if inside:
+        return (f"{where} Den står inne i en kommentar (<!-- … -->) som begynner på linje {inside[1]}. "
+                "Ta hele blokken bort hvis den ikke skal med, eller ta den ut av kommentaren.")
+    if re.search(r"[“”«»„‘’]", line):
+        return (f"{where} Anførselstegnene må være rette (\"), ikke “ ” eller « ». "
+                'Skriv for eksempel !!! sjekkliste "mote". (Tekst limt inn fra Word får krokete anførselstegn.)')
+    if line[:1].isspace():
+        return f"{where} Linjen skal begynne helt til venstre, uten mellomrom foran."
+    if "\t" in line:
+        return f"{where} Bruk mellomrom, ikke tabulator, på linjen."
+    return f'{where} Skriv den nøyaktig slik: !!! sjekkliste "navn" (med rette anførselstegn og små bokstaver).'
+
+
+def find_blocks(source: str, src_uri: str, md_and_reader: tuple | None = None) -> list[Block]:
+    """Every checklist block in a page's source, as Markdown reads it, with its items and the
+    heading above it; a line that looks like a marker but is not read as one is an error."""
+    lines = source.splitlines()
+    for index, line in enumerate(lines):
+        start = BLOCK_START.match(line)
+        if start and start.group(1) is None:
             raise ChecklistError(
                 f'docs/{src_uri}, linje {index + 1}: sjekklisten mangler navn. Skriv for eksempel !!! sjekkliste "mote".')
-        block = Block(checklist_id, index, index + 1)
-        index += 1
-        while index < len(lines) and (not lines[index].strip() or lines[index].startswith("    ")):
-            item = ITEM.match(lines[index])
-            continuation = CONTINUATION.match(lines[index])
-            if item:
-                block.items.append(Item(item.group(1).strip(), src_uri, index + 1, *current_heading, page_title))
-            elif continuation and block.items:
-                block.items[-1].text += " " + continuation.group(1).strip()
-            elif lines[index].strip():
-                raise ChecklistError(
-                    f"docs/{src_uri}, linje {index + 1}: i en sjekkliste skal hver linje være et punkt "
-                    "som begynner med «- » og fire mellomrom foran.")
-            index += 1
-            if lines[index - 1].strip():
-                block.end = index
-        if not block.items:
-            raise ChecklistError(f"docs/{src_uri}, linje {block.start + 1}: sjekklisten «{checklist_id}» har ingen punkter.")
+    md, reader = md_and_reader or site_markdown()
+    md.reset()
+    reader.found.clear()
+    md.convert(without_front_matter(source))
+    real = {entry["line"] for entry in reader.found}
+    for index, line in enumerate(lines):
+        if LOOKS_LIKE_BLOCK.match(line) and index + 1 not in real:
+            raise ChecklistError(near_miss(lines, index, src_uri))
+    blocks = []
+    for entry in reader.found:
+        start = entry["line"] - 1 if entry["line"] else None
+        end = block_end(lines, start) if start is not None else None
+        where = f"docs/{src_uri}" + (f", linje {start + 1}" if start is not None else "")
+        if start is not None:
+            for index in range(start + 1, end):
+                if "\t" in lines[index][:len(lines[index]) - len(lines[index].lstrip())]:
+                    raise ChecklistError(
+                        f"docs/{src_uri}, linje {index + 1}: det står et tabulatortegn foran punktet i sjekklisten. "
+                        "Bruk fire mellomrom foran «- », som på de andre punktene.")
+        if entry["other"]:
+            other = line_after(lines, start + 1, entry["other"][0]) if start is not None else None
+            raise ChecklistError(
+                f"docs/{src_uri}" + (f", linje {other}" if other else "") + ": i en sjekkliste skal hver linje "
+                "være et punkt som begynner med «- » og fire mellomrom foran.")
+        if not entry["items"]:
+            raise ChecklistError(f"{where}: sjekklisten «{entry['title']}» har ingen punkter.")
+        heading_id, heading_text = entry["heading"]
+        block = Block(entry["title"], start, end)
+        for text in entry["items"]:
+            line = line_after(lines, start + 1, text) if start is not None else None
+            block.items.append(Item(text, src_uri, line, heading_id, heading_text, entry.get("page_title", "")))
         blocks.append(block)
     return blocks
 
 
-def unique_id(anchor: str, seen: dict[str, int]) -> str:
-    """The id toc gives a heading, with _1, _2 … after a repeated id, as Python-Markdown does."""
-    if anchor not in seen:
-        seen[anchor] = 0
-        return anchor
-    seen[anchor] += 1
-    return f"{anchor}_{seen[anchor]}"
-
-
-def collect(pages: dict[str, str], definitions: list[Definition]) -> dict[str, list[Item]]:
-    """Items per checklist id, in page order; an unknown id is an error naming file and line."""
+def collect(pages: dict[str, str], definitions: list[Definition], md_and_reader: tuple | None = None,
+            blocks_by_page: dict[str, list[Block]] | None = None) -> dict[str, list[Item]]:
+    """Items per checklist id, in page order; an unknown id is an error naming file and line.
+    Only pages that mention a checklist (or include text) are read with Markdown."""
     known = {d.id for d in definitions}
     collected: dict[str, list[Item]] = {d.id: [] for d in definitions}
-    for src_uri, markdown in pages.items():
-        for block in find_blocks(markdown, src_uri):
+    md_and_reader = md_and_reader or site_markdown()
+    for src_uri, source in pages.items():
+        if "sjekk" not in source.lower() and "{!" not in source:
+            continue
+        blocks = find_blocks(source, src_uri, md_and_reader)
+        if blocks_by_page is not None:
+            blocks_by_page[src_uri] = blocks
+        for block in blocks:
             if block.checklist_id not in known:
+                line = f", linje {block.start + 1}" if block.start is not None else ""
                 raise ChecklistError(
-                    f"docs/{src_uri}, linje {block.start + 1}: det finnes ingen sjekkliste som heter "
+                    f"docs/{src_uri}{line}: det finnes ingen sjekkliste som heter "
                     f"«{block.checklist_id}». Bruk en av disse: {', '.join(sorted(known))}, "
                     f"eller legg den til i {DEFINITIONS_FILE}.")
             collected[block.checklist_id].extend(block.items)
@@ -209,13 +383,16 @@ def render_overview(definitions: list[Definition], collected: dict[str, list[Ite
     return "\n".join(lines)
 
 
-def show_blocks_on_page(markdown: str, src_uri: str, definitions: dict[str, Definition], words: dict) -> str:
-    """Give each block on a content page the checklist's title and a link to the checklist page."""
-    blocks = find_blocks(markdown, src_uri)
+def show_blocks_on_page(markdown: str, src_uri: str, definitions: dict[str, Definition], blocks: list[Block],
+                        words: dict, first_line: int = 0) -> str:
+    """Give each block on a content page the checklist's title and a link to the checklist page.
+    `first_line` is the file's line index where `markdown` begins (after the front matter)."""
+    blocks = [b for b in blocks if b.start is not None and b.start >= first_line]
     if not blocks:
         return markdown
     lines = markdown.splitlines()
     for block in reversed(blocks):
+        block = Block(block.checklist_id, block.start - first_line, block.end - first_line)
         definition = definitions[block.checklist_id]
         link = posixpath.relpath(checklist_src_uri(block.checklist_id), posixpath.dirname(src_uri) or ".")
         title = words["sjekkliste_tittel"].format(tittel=definition.title)
@@ -233,7 +410,7 @@ def load(root: Path) -> list[Definition]:
 def check_items(checklist_id: str, items: list[Item], sources: dict[str, str]) -> None:
     """No item twice in a checklist (an error naming both places), and each item under the
     section whose text supports it (a warning naming the item's line)."""
-    places = [(f"docs/{item.src_uri}, linje {item.line}", item.text) for item in items]
+    places = [(f"docs/{item.src_uri}" + (f", linje {item.line}" if item.line else ""), item.text) for item in items]
     for first, repeat in duplicate_items(places):
         raise ChecklistError(
             f"{repeat}: punktet sier det samme som et punkt som allerede står i sjekklisten «{checklist_id}» "
@@ -243,7 +420,7 @@ def check_items(checklist_id: str, items: list[Item], sources: dict[str, str]) -
         if not is_supported(item.text, section):
             missing = ", ".join(f"«{word}»" for word in unsupported_item(item.text, section))
             log.warning(
-                f"docs/{item.src_uri}, linje {item.line}: punktet «{item.text}» lenker til avsnittet "
+                f"docs/{item.src_uri}" + (f", linje {item.line}" if item.line else "") + f": punktet «{item.text}» lenker til avsnittet "
                 f"«{item.heading_text or item.page_title}», men teksten der nevner ikke {missing}. "
                 "Flytt punktet under avsnittet det bygger på, eller bruk ordene fra teksten.")
 
@@ -256,7 +433,9 @@ def localized_definitions(build) -> list[Definition]:
 def add_pages(files, build) -> None:
     """Collect every block of this language's pages and add one generated page per checklist."""
     sources = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
-    build.checklists = collect(sources, build.site.checklist_definitions)
+    md_and_reader = site_markdown(list(build.config.markdown_extensions), dict(build.config.mdx_configs))
+    build.checklist_blocks = {}
+    build.checklists = collect(sources, build.site.checklist_definitions, md_and_reader, build.checklist_blocks)
     for checklist_id, items in build.checklists.items():
         check_items(checklist_id, items, sources)
     template = build.config.theme.get_env().get_template(ITEM_TEMPLATE)
@@ -269,10 +448,17 @@ def add_pages(files, build) -> None:
 
 
 def render_markdown(markdown: str, page, build) -> str:
+    blocks = build.checklist_blocks.get(page.file.src_uri)
+    source = page.file.content_string
+    # Where the page's Markdown begins in its file (MkDocs has taken the front matter off).
+    body_start = source.find(markdown.lstrip("\n")[:200]) if markdown.strip() else -1
+    if blocks and page.file.generated_by is None and body_start >= 0:
+        first_line = source[:body_start].count("\n")
+        markdown = show_blocks_on_page(markdown, page.file.src_uri,
+                                       {d.id: d for d in localized_definitions(build)}, blocks, build.strings,
+                                       first_line)
     if OVERVIEW_MARKER.search(markdown):
         overview = render_overview(localized_definitions(build), build.checklists, posixpath.dirname(page.file.src_uri),
                                    build.strings)
         markdown = OVERVIEW_MARKER.sub(lambda _: overview, markdown)
-    if page.file.generated_by is not None:
-        return markdown
-    return show_blocks_on_page(markdown, page.file.src_uri, {d.id: d for d in localized_definitions(build)}, build.strings)
+    return markdown

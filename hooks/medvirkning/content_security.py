@@ -141,13 +141,28 @@ def blocked_by_policy(html: str) -> list[str]:
     return list(dict.fromkeys(problems))
 
 
+def source_line_of(source: str, problem: str) -> int | None:
+    """The first line of the page's source with what `problem` describes (an element or attribute)."""
+    element = re.search(r"<(\w+)>", problem)
+    attribute = re.match(r"et (\S+)-attributt", problem)
+    needles = ([f"{attribute.group(1)}="] if attribute else []) + ([f"<{element.group(1)}"] if element else [])
+    if "javascript:" in problem:
+        needles = ["javascript:"]
+    for number, line in enumerate(source.splitlines(), start=1):
+        if needles and needles[0].lower() in line.lower():
+            return number
+    return None
+
+
 # ---- Steps of the build (medvirkning.pipeline calls them in order) ----
 
 def check_content(html: str, page, build) -> str:
     build.content_scripts[page.url] = frozenset(script_hash(s) for s in inline_scripts(html))
+    source = page.file.content_string if page.file.generated_by is None else ""
     for problem in blocked_by_policy(html):
+        line = source_line_of(source, problem)
         log.warning(
-            f"docs/{page.file.src_uri}: siden har {problem}. Nettstedet kjører bare skript og stiler fra "
+            f"docs/{page.file.src_uri}" + (f", linje {line}" if line else "") + f": siden har {problem}. Nettstedet kjører bare skript og stiler fra "
             "egne filer, så nettleseren ville blokkert det. Ta det bort fra teksten, og bruk en klasse i "
             "docs/assets/stylesheets/medvirkning.css eller et skript i docs/assets/javascripts/ i stedet.")
     return html

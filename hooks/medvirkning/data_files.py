@@ -1,14 +1,26 @@
-"""Reading the YAML data files that editors change (data/*.yml).
+"""Reading the YAML data files that editors change (data/*.yml) and the front matter of pages.
 
 Plain functions only; a broken file stops the build with the file, the line and a plain
 Norwegian hint, never a Python traceback.
+
+Every value is read as text (YAML would read NO as false and on/yes as true): the file is
+read with PyYAML's BaseLoader, then a JSON Schema (jsonschema) says which fields are lists,
+yes/no values or numbers, and which fields a file may have. Each field that breaks the
+schema is one message with its line. The schemas of the data files are in schemas.py.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+import jsonschema
 import yaml
 from mkdocs.exceptions import PluginError
+
+TRUE, FALSE = {"true", "yes", "ja", "on"}, {"false", "no", "nei", "off"}
+
+
+class DataFileError(PluginError):
+    pass
 
 
 def problem_line(error: yaml.YAMLError, first_line: int = 1) -> str:
@@ -17,14 +29,151 @@ def problem_line(error: yaml.YAMLError, first_line: int = 1) -> str:
     return f", linje {mark.line + first_line}" if mark is not None else ""
 
 
-def read_yaml(path: Path, default):
-    """The data in `path`, or `default` when the file is missing or empty."""
+def decode(data: bytes, name: str) -> str:
+    """The text of a file, or a plain error naming the line where it is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise DataFileError(
+            f"{name}, linje {line}: filen er ikke lagret som UTF-8, så æ, ø og å blir feil. "
+            "Lagre filen som UTF-8 (i Notisblokk: «Lagre som» → Koding: UTF-8), eller skriv "
+            "endringen i GitHub i nettleseren.") from None
+
+
+def load_text(text: str) -> tuple[object, dict[tuple, int]]:
+    """The YAML data with every value as text, and the line (from 1) of each value by its path."""
+    lines: dict[tuple, int] = {}
+
+    def construct(node, path):
+        lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            result = {}
+            for key, value in node.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else str(key.value)
+                lines[(*path, name)] = key.start_mark.line + 1
+                result[name] = construct(value, (*path, name))
+                lines[(*path, name)] = key.start_mark.line + 1
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [construct(child, (*path, number)) for number, child in enumerate(node.value)]
+        return node.value
+
+    node = yaml.compose(text, Loader=yaml.BaseLoader)
+    return (None if node is None else construct(node, ())), lines
+
+
+def convert(value, schema: dict):
+    """Text turned into what the schema asks for: yes/no values and numbers; the rest stays text."""
+    kind = schema.get("type")
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if kind == "boolean" and word in TRUE | FALSE:
+            return word in TRUE
+        if kind in ("integer", "number"):
+            try:
+                return int(word) if kind == "integer" else float(word)
+            except ValueError:
+                return value
+        if kind == "array" and not value.strip():
+            return []
+    if isinstance(value, dict):
+        properties = schema.get("properties", {})
+        return {k: convert(v, properties.get(k, schema.get("additionalProperties") or {})) for k, v in value.items()}
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        return [convert(v, schema["items"]) for v in value]
+    return value
+
+
+KINDS = {"string": "tekst", "array": "en liste (linjer som begynner med «- »)", "boolean": "ja eller nei (true/false)",
+         "integer": "et heltall", "number": "et tall", "object": "linjer med «navn: verdi»"}
+
+
+def describe(value) -> str:
+    if isinstance(value, list):
+        return "en liste"
+    if isinstance(value, dict):
+        return "linjer med «navn: verdi»"
+    return f"«{value}»"
+
+
+def field_name(path: tuple) -> str:
+    names = [p for p in path if isinstance(p, str)]
+    numbers = [p for p in path if isinstance(p, int)]
+    text = f"«{'.'.join(names)}»" if names else "verdien"
+    if numbers and path and isinstance(path[0], int):
+        text += f" i oppføring nr. {numbers[0] + 1}"
+    return text
+
+
+def explain(error: jsonschema.ValidationError) -> str:
+    """One schema error in plain Norwegian (without the place)."""
+    path = tuple(error.absolute_path)
+    name = field_name(path)
+    kind = error.validator
+    if kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        hint = " Sett teksten i anførselstegn." if wanted == "string" else ""
+        return f"{name} skal være {KINDS.get(wanted, wanted)}, men er {describe(error.instance)}.{hint}"
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        return f"{field_name((*path, missing))} mangler."
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        unknown = sorted(set(error.instance) - set(allowed))
+        return (f"ukjent felt {', '.join(f'«{u}»' for u in unknown)}"
+                + (f" i oppføring nr. {path[0] + 1}" if path and isinstance(path[0], int) else "")
+                + f". Kjente felt er {', '.join(allowed)}.")
+    if kind == "enum":
+        return f"{describe(error.instance)} kan ikke brukes i {name}. Bruk en av: {', '.join(map(str, error.validator_value))}."
+    if kind == "minLength":
+        return f"{name} er tom. Skriv en tekst."
+    if kind == "minItems":
+        return f"{name} er en tom liste."
+    if kind == "pattern":
+        return f"{describe(error.instance)} i {name} kan bare ha små bokstaver a–z, tall og bindestrek."
+    return f"{name}: {error.message}"
+
+
+def schema_messages(data, schema: dict, lines: dict[tuple, int], name: str, first_line: int = 1) -> list[str]:
+    """One message per field that breaks the schema, in file order, each with its line."""
+    messages = []
+    validator = jsonschema.Draft202012Validator(schema)
+    for error in sorted(validator.iter_errors(data), key=lambda e: lines.get(tuple(e.absolute_path), 0)):
+        line = lines.get(tuple(error.absolute_path))
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            line = lines.get((*error.absolute_path, unknown[0]), line) if unknown else line
+        where = name + (f", linje {line + first_line - 1}" if line else "")
+        messages.append(f"{where}: {explain(error)}")
+    return messages
+
+
+def parse(text: str, name: str, schema: dict | None = None, first_line: int = 1):
+    """Text as data: every value text unless `schema` says otherwise; errors name file and line."""
+    try:
+        data, lines = load_text(text)
+    except yaml.YAMLError as error:
+        raise DataFileError(
+            f"{name}{problem_line(error, first_line)}: filen kan ikke leses. Sjekk innrykk, bindestreker og kolon. "
+            "Har en verdi et kolon, sett den i anførselstegn.") from None
+    if schema is None or data is None:
+        return data
+    data = convert(data, schema)
+    messages = schema_messages(data, schema, lines, name, first_line)
+    if messages:
+        raise DataFileError("\n".join(messages))
+    return data
+
+
+def read_yaml(path: Path, default, schema: dict | None = None):
+    """The data in `path` (every value text), or `default` when the file is missing or empty.
+    A file with a schema in schemas.py (or the one given) is checked against it."""
     if not path.exists():
         return default
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise PluginError(
-            f"data/{path.name}{problem_line(error)}: filen kan ikke leses. Sjekk innrykk, bindestreker og kolon. "
-            "Har en verdi et kolon, sett den i anførselstegn.") from None
+    from .schemas import for_file  # noqa: PLC0415 - schemas imports nothing from here at load
+    name = f"{path.parent.name}/{path.name}" if path.parent.name != "data" else f"data/{path.name}"
+    if path.parent.parent.name == "data":
+        name = f"data/{path.parent.name}/{path.name}"
+    data = parse(decode(path.read_bytes(), name), name, schema or for_file(name))
     return default if data is None else data

@@ -40,23 +40,26 @@ class Entry:
     explanation: str
     page: str | None = None
     translations: dict = field(default_factory=dict)
+    source_term: str | None = None  # the bokmål term: its id is the entry's id in every language
 
     @property
     def anchor(self) -> str:
-        return slugify(self.term)
+        return slugify(self.source_term or self.term)
 
     @property
     def is_abbreviation(self) -> bool:
         return bool(self.full)
 
     def localized(self, locale: str) -> "Entry":
-        """This entry with the fields of another language where they are filled in."""
+        """This entry with the fields of another language where they are filled in (`ord` is the
+        term as that language writes it, for example UN for FN; its id stays the bokmål one)."""
         other = self.translations.get(locale) or {}
         return Entry(
-            term=self.term,
-            full=other.get("fullt", self.full),
-            explanation=other.get("forklaring", self.explanation),
+            term=other.get("ord") or self.term,
+            full=other.get("fullt") or self.full,
+            explanation=" ".join(str(other.get("forklaring") or self.explanation).split()),
             page=self.page,
+            source_term=self.term,
         )
 
 
@@ -87,7 +90,7 @@ def load_glossary(path: Path) -> list[Entry]:
             full=(str(item["fullt"]).strip() if item.get("fullt") else None),
             explanation=" ".join(str(item["forklaring"]).split()),
             page=item.get("side"),
-            translations={k: v for k, v in item.items() if k in ("nn", "en") and isinstance(v, dict)},
+            translations={k: v for k, v in item.items() if len(k) == 2 and isinstance(v, dict)},
         ))
     return sorted(entries, key=lambda e: sort_key(e.term))
 
@@ -118,6 +121,7 @@ def letter_anchor(letter: str) -> str:
 def render_glossary_markdown(entries: list[Entry], page_titles: dict[str, str], page_dir: str,
                              render_letters, more: str = "Mer om dette:") -> str:
     """The glossary as Markdown: letter links (from a template), an h2 per letter and an h3 per entry."""
+    entries = sorted(entries, key=lambda e: sort_key(e.term))
     letters = sorted({initial_letter(e.term) for e in entries}, key=sort_key)
     lines = [render_letters(letters=[{"letter": letter, "anchor": letter_anchor(letter)} for letter in letters]), ""]
     for letter in letters:

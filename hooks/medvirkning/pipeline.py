@@ -19,8 +19,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from . import (accessibility, anchors, build_messages, checklists, content_security, front_matter, glossary,
-               markdown_setup, markers, page_dates, search_index, translations)
+from . import (accessibility, anchors, build_messages, checklists, content_checks, content_security, front_matter,
+               glossary, ids, includes, markdown_setup, markers, page_dates, search_index, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, languages, load_strings,
                         translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -28,6 +28,8 @@ from .state import Builds, LanguageBuild, Options, SiteData
 # The steps of each event, in the order they run. Each takes the event's value first and
 # returns it (changed or not), then the page where there is one, then the language build.
 FILES_STEPS = (
+    content_checks.check_encoding,  # first: every other step reads the pages as UTF-8
+    includes.check_pages,  # before anything reads a page through Markdown (markdown-include)
     translations.find,
     accessibility.keep_generated_pages_out_of_nav,
     glossary.find_glossary,
@@ -35,6 +37,9 @@ FILES_STEPS = (
 )
 MARKDOWN_STEPS = (
     front_matter.check,  # first: a broken page stops here, before anything reads it
+    ids.check_invisible,
+    includes.check_links,
+    content_checks.check_title,
     checklists.render_markdown,
     glossary.render_markdown,
     accessibility.place_markers,
@@ -46,7 +51,10 @@ MARKDOWN_STEPS = (
 )
 CONTENT_STEPS = (
     glossary.annotate,
+    ids.check_ids,
     anchors.record_ids,
+    content_checks.check_content,
+    content_checks.remove_comments,
     content_security.check_content,
     accessibility.check_content,  # last: it checks the page as readers get it
 )

@@ -46,6 +46,7 @@ class LanguageBuild:
     files: Any = None  # this language's Files, once i18n has sorted them
     translations: list = field(default_factory=list)  # translations.Status, every page and language
     checklists: dict[str, list] = field(default_factory=dict)  # checklist id -> items
+    checklist_blocks: dict[str, list] = field(default_factory=dict)  # src_uri -> checklists.Block
     abbreviations: dict = field(default_factory=dict)  # term -> glossary.Entry in this language
     abbreviation_pattern: re.Pattern | None = None
     glossary_url: str | None = None

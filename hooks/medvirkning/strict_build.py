@@ -1,0 +1,112 @@
+"""The strict build as editors and CI run it (`python -m medvirkning build`, `make build`).
+
+`mkdocs build --strict` reads mkdocs.yml before any hook is loaded, so its own errors
+(a tab in the menu, a broken value) reach the editor in English, and an error nobody
+foresaw reaches them as a Python traceback. This runs the same build in-process and
+turns every one of those into a plain Norwegian message naming the file and line.
+The messages go to stderr; `run` also returns them, for the catalogue of broken edits.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+
+from . import build_messages
+
+_YAML_PLACE = re.compile(r'in "(?P<file>[^"]+)", line (?P<line>\d+), column (?P<column>\d+)')
+# MkDocs' closing lines: the messages before them already said what is wrong.
+_SUMMARIES = re.compile(r"^Aborted with .*$")
+_PAGE_ERROR = re.compile(r"Error (?:reading|building) page '(?P<src>[^']+)':(?P<rest>.*)", re.S)
+UNEXPECTED = ("bygget stoppet på en feil vi ikke har en forklaring på ({kind}: {error}). "
+              "Sjekk den siste endringen din. Finner du ikke feilen, skriv en kommentar i forslaget, "
+              "så hjelper en redaktør deg.")
+
+
+@dataclass
+class Result:
+    ok: bool
+    messages: list[str] = field(default_factory=list)  # warnings and errors, as the editor reads them
+
+
+class _Collect(logging.Handler):
+    def __init__(self, messages: list[str]):
+        super().__init__(logging.WARNING)
+        self.messages = messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        page = _PAGE_ERROR.match(message)
+        if page and page.group("rest").startswith("\n"):
+            message = page.group("rest").strip()  # our own message follows MkDocs' English line
+        elif page and not page.group("rest").strip():
+            return  # the message itself was logged on its own
+        elif page:
+            message = f"docs/{page.group('src')}: siden kunne ikke bygges ({page.group('rest').strip()})."
+        if not _SUMMARIES.match(message):
+            self.messages.append(message)
+
+
+def config_error(error: Exception, config_file: Path) -> str:
+    """A Norwegian message for mkdocs.yml that cannot be read or is not valid."""
+    text = str(error)
+    place = _YAML_PLACE.search(text)
+    where = config_file.name + (f", linje {place.group('line')}" if place else "")
+    if "'\\t'" in text:
+        return f"{where}: linjen har et tabulatortegn. Bruk mellomrom til innrykk (to per nivå), ikke tabulator."
+    if isinstance(error, UnicodeDecodeError):
+        return f"{where}: filen er ikke lagret som UTF-8. Lagre filen som UTF-8."
+    if place:
+        return (f"{where}: filen kan ikke leses. Sjekk innrykk, bindestreker og kolon på linjen og den over. "
+                "Har en verdi et kolon, sett den i anførselstegn.")
+    return f"{where}: {build_messages.translate_config(text)}"
+
+
+def run(config_file: str | Path = "mkdocs.yml", site_dir: str | Path | None = None) -> Result:
+    """Build strictly; every problem is a Norwegian message in the result, never an exception."""
+    config_file = Path(config_file)
+    messages: list[str] = []
+    handler = _Collect(messages)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    build_messages.install_config_messages(config_file)
+    try:
+        try:
+            config = load_config(str(config_file), site_dir=str(site_dir) if site_dir else None, strict=True)
+        except (ConfigurationError, yaml.YAMLError, UnicodeDecodeError) as error:
+            messages.append(config_error(error, config_file))
+            return Result(False, messages)
+        except Abort:
+            return Result(False, messages)
+        try:
+            build(config)
+        except Abort:
+            return Result(False, messages)
+        except MkDocsException as error:
+            messages.append(str(error))
+            return Result(False, messages)
+        except Exception as error:  # noqa: BLE001 - the one place that turns anything into a message
+            messages.append(UNEXPECTED.format(kind=type(error).__name__, error=error))
+            return Result(False, messages)
+        return Result(not messages, messages)
+    finally:
+        logger.removeHandler(handler)
+
+
+def main(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> int:
+    if not logging.getLogger().handlers and not logging.getLogger("mkdocs").handlers:
+        logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
+    result = run(config_file, site_dir)
+    if result.ok:
+        return 0
+    print(f"\nBygget stoppet. {len(result.messages)} ting må rettes:", file=sys.stderr)
+    for message in result.messages:
+        print(f"- {message}", file=sys.stderr)
+    return 1

@@ -1,0 +1,102 @@
+"""The catalogue of broken edits: each folder under tests/broken_edits/ is one edit an editor
+might make. Each is built strictly, in-process, exactly as `python -m medvirkning build` (CI and
+`make build`) builds the site, and must
+
+- stop the build with the Norwegian message in `melding.txt` (file, line, what to do), word for
+  word, and no Python traceback; or
+- without it: build (the edit is right, or the build cleans it), and with `ikke-publisert.txt`
+  no built page may contain that text, and with `publisert.txt` a checklist page must hold it.
+
+A case folder holds `docs/…` (put over a one-page site), optionally `data/…` (over the real data
+files, with no checklists and no registered ids unless given), `oppsett.yml` (merged into
+mkdocs.yml) and `mkdocs-start.txt` (raw lines put first in mkdocs.yml).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, FixtureLoader
+from medvirkning.strict_build import run
+
+CASES = Path(__file__).parent / "broken_edits"
+BASE_PAGE = "---\ndescription: Forsiden.\n---\n\n# Forside\n\nTekst om utvalget.\n"
+
+
+def case_names() -> list[str]:
+    return sorted(p.name for p in CASES.iterdir() if p.is_dir())
+
+
+def make_project(case: Path, project: Path) -> Path:
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.copytree(ROOT / "data", project / "data")
+    for name, text in {"sjekklister.yml": "[]\n", "ankere.yml": "{}\n"}.items():
+        (project / "data" / name).write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "docs" / "_includes", project / "docs" / "_includes")
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    (project / "docs" / "index.md").write_text(BASE_PAGE, encoding="utf-8")
+    for path in case.rglob("*"):
+        relative = path.relative_to(case)
+        if path.is_file() and relative.parts[0] in ("docs", "data"):
+            (project / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, project / relative)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)
+    config.pop("nav", None)
+    config.pop("watch", None)
+    config["hooks"] = [str(ROOT / "hooks" / "medvirkning_hook.py")]
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "redirects" in plugin:
+            plugin["redirects"]["redirect_maps"] = {}
+    settings = case / "oppsett.yml"
+    if settings.exists():
+        extra = yaml.safe_load(settings.read_text(encoding="utf-8"))
+        redirects = extra.pop("redirects", None)
+        if redirects is not None:
+            for plugin in config["plugins"]:
+                if isinstance(plugin, dict) and "redirects" in plugin:
+                    plugin["redirects"]["redirect_maps"] = redirects
+        config.update(extra)
+    start = case / "mkdocs-start.txt"
+    text = (start.read_text(encoding="utf-8") if start.exists() else "")
+    text += yaml.safe_dump(config, allow_unicode=True)
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return project / "mkdocs.yml"
+
+
+@pytest.mark.parametrize("name", case_names())
+def test_broken_edit(name, tmp_path, capsys):
+    case = CASES / name
+    config_file = make_project(case, tmp_path / "project")
+    result = run(config_file, tmp_path / "site")
+    output = capsys.readouterr()
+    everything = "\n".join(result.messages) + output.out + output.err
+    assert "Traceback" not in everything
+    expected_file = case / "melding.txt"
+    if expected_file.exists():
+        expected = expected_file.read_text(encoding="utf-8").strip()
+        assert not result.ok, f"{name}: bygget gikk gjennom, men skulle stoppe med:\n{expected}"
+        lines = [line.strip() for m in result.messages for line in (m, *m.splitlines())]
+        assert expected in lines, (
+            f"{name}: fikk ikke meldingen\n{expected}\n\nMeldingene var:\n" + "\n".join(result.messages))
+    else:  # an edit that is right, or that the build cleans
+        assert result.ok, f"{name}: bygget stoppet:\n" + "\n".join(result.messages)
+        hidden_file = case / "ikke-publisert.txt"
+        hidden = hidden_file.read_text(encoding="utf-8").strip() if hidden_file.exists() else None
+        for page in (tmp_path / "site").rglob("*.html") if hidden else ():
+            assert hidden not in page.read_text(encoding="utf-8"), f"{name}: «{hidden}» er publisert i {page}"
+        shown_file = case / "publisert.txt"
+        if shown_file.exists():  # e.g. a checklist item readers see must be on its checklist page
+            shown = shown_file.read_text(encoding="utf-8").strip()
+            checklist_pages = list((tmp_path / "site" / "sjekklister").rglob("index.html"))
+            assert any(shown in p.read_text(encoding="utf-8") for p in checklist_pages), f"{name}: «{shown}» mangler"
+
+
+def test_catalogue_covers_every_class():
+    """At least one broken edit per class of the issue (the folder name starts with the class)."""
+    classes = {name.split("-")[0] for name in case_names()}
+    assert {"sjekkliste", "include", "id", "metadata", "innhold", "lenketekst", "tabell", "forkortelse",
+            "boks", "tegnsett", "data", "oppsett", "videresending", "anker", "usynlig"} <= classes
