@@ -40,7 +40,7 @@ def test_menu_button_opens_with_the_space_bar(browser, site_url):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(site_url + PAGE)
-    menu = page.locator('label.md-header__button[for="__drawer"]')
+    menu = page.get_by_role("button", name="Navigasjon")
     menu.focus()
     page.keyboard.press("Space")
     assert page.evaluate("document.getElementById('__drawer').checked")
