@@ -287,3 +287,15 @@ def test_menu_sections_are_buttons_that_say_whether_they_are_open(browser, site_
     settle(page)
     assert section.get_attribute("aria-expanded") == "false"
     context.close()
+
+
+def test_every_page_is_valid_html(built_site):
+    """The Nu HTML Checker (vnu-jar, pinned in bench/package-lock.json) finds no error on any page."""
+    import subprocess
+
+    vnu = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    assert vnu.exists(), "vnu-jar mangler: kjør `npm ci --prefix bench` (eller `make test`)."
+    result = subprocess.run(["java", "-jar", str(vnu), "--errors-only", "--skip-non-html", str(built_site)],
+                            capture_output=True, text=True, timeout=120)
+    assert len(list(built_site.rglob("*.html"))) >= 50
+    assert (result.returncode, result.stderr.replace(str(built_site), "")) == (0, "")

@@ -39,8 +39,14 @@ var MV_STRINGS = (function () {
   document.addEventListener("change", function (event) {
     if (event.target.matches && event.target.matches("input.md-toggle")) show(event.target);
   });
-  // Back from another page: the browser may bring the old state of the checkboxes back.
+  // Back from another page: the browser may bring the old state of the checkboxes back, with
+  // the menu or the search open; close them (Material's autocomplete="off" did that, but HTML
+  // allows it on text fields only), and show the state of the others.
   window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) toggle.click();
+    });
     Array.prototype.forEach.call(document.querySelectorAll("input.md-toggle"), show);
   });
 })();
