@@ -19,6 +19,10 @@ from mkdocs.utils import get_relative_url
 INDEX_FILE = "search/search_index.json"
 # lunr.js has one Norwegian stemmer; nynorsk uses it too.
 SEARCH_LANGUAGE = {"nb": "no", "nn": "no", "en": "en"}
+# lunr's steps for each search language. Material's default for a language without its own
+# (bokmål, nynorsk) is English's, which has no stemmer: "møtene" would then not find "møter".
+# The query side of the stemmer is in docs/assets/javascripts/workers/mv-search.js.
+SEARCH_PIPELINE = {"no": ["stemmer", "stopWordFilter", "trimmer"]}
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">.*?"base":\s*")([^"]*)(")', re.S)
 
 
@@ -36,7 +40,9 @@ def split_index(index: dict, default: str, others: list[str]) -> dict[str, dict]
         language = locale or default
         if language not in split:
             lang = [SEARCH_LANGUAGE[language]] if language in SEARCH_LANGUAGE else index["config"]["lang"]
-            split[language] = {"config": {**index["config"], "lang": lang}, "docs": []}
+            pipeline = SEARCH_PIPELINE.get(lang[0], index["config"]["pipeline"]) if len(lang) == 1 else (
+                index["config"]["pipeline"])
+            split[language] = {"config": {**index["config"], "lang": lang, "pipeline": pipeline}, "docs": []}
         split[language]["docs"].append({**doc, "location": location})
     return split
 
