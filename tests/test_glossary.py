@@ -119,7 +119,8 @@ def test_project_glossary_covers_every_abbreviation_in_the_sources():
 
 
 def test_bad_glossary_file_is_a_plain_error(tmp_path):
-    path = tmp_path / "ordliste.yml"
+    (tmp_path / "data").mkdir()
+    path = tmp_path / "data" / "ordliste.yml"
     path.write_text("- ord: QXZV\n  forklaring: Noe.\n", encoding="utf-8")
     with pytest.raises(GlossaryError, match="forkortelsen «QXZV» mangler «fullt»"):
         load_glossary(path)
