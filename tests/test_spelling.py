@@ -35,6 +35,8 @@ def test_misspelling_is_found_with_file_and_line(tmp_path, monkeypatch):
     import spelling
 
     monkeypatch.setattr(spelling, "ROOT", tmp_path)
+    (tmp_path / "data" / "sprak").mkdir(parents=True)
+    (tmp_path / "data" / "sprak" / "nb.yml").write_text("stavekontroll_ordbok: nb_NO\n", encoding="utf-8")
     page = tmp_path / "docs" / "side.md"
     page.parent.mkdir()
     page.write_text("---\ndescription: x\n---\n\n# Side\n\nVi sender innkalingen i god tid.\n", encoding="utf-8")
