@@ -218,3 +218,14 @@ var MV_STRINGS = (function () {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+// ---- Språkvelger ------------------------------------------------------------------------
+// The language switcher leads to the same page in the other language (mkdocs-static-i18n
+// gives each link the page's address there). With JavaScript it also keeps the section the
+// reader is on: every section has the same id in every language.
+(function () {
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+    if (link && window.location.hash && !link.hash) link.hash = window.location.hash;
+  });
+})();
