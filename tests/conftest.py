@@ -24,6 +24,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--no-first-run",
 ]
 PHONE = {"width": 360, "height": 740}
+# axe-core and the Nu HTML Checker, pinned in bench/package-lock.json (`npm ci --prefix bench`).
+NODE_MODULES = ROOT / "bench" / "node_modules"
 DESKTOP = {"width": 1280, "height": 900}
 
 

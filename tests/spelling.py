@@ -1,8 +1,12 @@
-"""Norwegian spell checking of the content with hunspell (Debian's hunspell-no).
+"""Spell checking of the content in every language with hunspell (Debian's hunspell-no and
+hunspell-en-gb): bokmål pages (page.md) with nb_NO, nynorsk (page.nn.md) with nn_NO, English
+(page.en.md) with en_GB. Each language names its dictionary in data/sprak/<locale>.yml
+(`stavekontroll_ordbok`), so a new language is data, not code.
 
 Run `make spell` (or `python tests/spelling.py`) to see every finding with file and
 line; tests/test_spelling.py fails `make test` when there is one. Words that are right
-but unknown to the dictionary go in data/stavekontroll.txt, one per line.
+but unknown to the dictionary go in the language's word list, one per line:
+data/stavekontroll.txt for bokmål, data/stavekontroll.nn.txt, data/stavekontroll.en.txt, …
 """
 from __future__ import annotations
 
@@ -13,8 +17,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORD_LIST = ROOT / "data" / "stavekontroll.txt"
-DICTIONARIES = {"nb": "nb_NO", "nn": "nn_NO"}
+DEFAULT = "nb"
+
+
+def word_list(language: str) -> Path:
+    name = "stavekontroll.txt" if language == DEFAULT else f"stavekontroll.{language}.txt"
+    return ROOT / "data" / name
+
+
+def dictionaries() -> dict[str, str]:
+    """{locale: hunspell dictionary} of every language that has a strings file naming one."""
+    found = {}
+    for path in sorted((ROOT / "data" / "sprak").glob("*.yml")):
+        match = re.search(r"^stavekontroll_ordbok:\s*(\S+)", path.read_text(encoding="utf-8"), re.M)
+        if match:
+            found[path.stem] = match.group(1)
+    return found
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _NOISE = [
@@ -38,8 +56,9 @@ class Finding:
     word: str
 
     def __str__(self) -> str:
+        language = language_of(ROOT / self.path) or DEFAULT
         return (f"{self.path}, linje {self.line}: «{self.word}» finnes ikke i ordboka. "
-                f"Rett skrivefeilen, eller legg ordet til i data/stavekontroll.txt hvis det er riktig.")
+                f"Rett skrivefeilen, eller legg ordet til i data/{word_list(language).name} hvis det er riktig.")
 
 
 def words_by_line(markdown: str) -> list[tuple[int, str]]:
@@ -71,19 +90,23 @@ def unknown_words(words: set[str], language: str) -> set[str]:
     """The words hunspell does not know, with the project word list added."""
     if not words:
         return set()
+    words_file = word_list(language)
+    personal = ["-p", str(words_file)] if words_file.exists() else []
     result = subprocess.run(
-        ["hunspell", "-l", "-i", "utf-8", "-d", DICTIONARIES[language], "-p", str(WORD_LIST)],
+        ["hunspell", "-l", "-i", "utf-8", "-d", dictionaries()[language], *personal],
         input="\n".join(sorted(words)), capture_output=True, text=True, check=True, timeout=120,
     )
     return set(result.stdout.split())
 
 
 def language_of(path: Path) -> str | None:
-    """nb for plain .md files, the suffix language for page.nn.md; None for languages we cannot check."""
+    """nb for plain .md files, the suffix language for page.nn.md; None for a language with no
+    dictionary named in its strings file."""
     suffixes = path.suffixes
-    if len(suffixes) >= 2 and suffixes[-2] in (".nn", ".en"):
-        return suffixes[-2][1:] if suffixes[-2][1:] in DICTIONARIES else None
-    return "nb"
+    if len(suffixes) >= 2 and re.fullmatch(r"\.[a-z]{2}", suffixes[-2]):
+        language = suffixes[-2][1:]
+        return language if language in dictionaries() else None
+    return DEFAULT
 
 
 def check(paths: list[Path]) -> list[Finding]:

@@ -1,22 +1,23 @@
-"""Accessibility in Chromium: axe-core on every page at desktop and phone size, no sideways
-scrolling on a phone, and the keyboard: the skip link, visible focus, the menu and the search.
+"""Accessibility in Chromium: axe-core on every page at desktop and phone size, in light and
+dark colour scheme, no sideways scrolling on a phone, and the keyboard: the skip link, visible
+focus, the menu and the search.
 
-axe-core runs with the WCAG 2.0, 2.1 and 2.2 A/AA tags and best practice, and no rule turned
-off. The pages forbid inline scripts (Content-Security-Policy), so add_script_tag cannot put
+axe-core is the version pinned in bench/package-lock.json (`npm ci --prefix bench`), so that
+updating it is one line. It runs with the WCAG 2.0, 2.1 and 2.2 A/AA tags and best practice,
+and no rule turned off. The pages forbid inline scripts (Content-Security-Policy), so add_script_tag cannot put
 axe into them; its source is run through the browser's DevTools connection instead, which
 the policy does not govern, and the policy stays on for everything the page itself does.
 """
 from __future__ import annotations
 
-from pathlib import Path
+import json
 
-import axe_playwright_python
 import pytest
 
-from conftest import DESKTOP, PHONE, content_pages
+from conftest import DESKTOP, NODE_MODULES, PHONE, ROOT, content_pages
 
-AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8") + "\n;0"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+SCHEMES = ["light", "dark"]
 RUN_AXE = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 FOCUS_STOPS = 25  # Tab presses checked for a visible focus on each page type
 
@@ -39,14 +40,26 @@ FOCUSED = """() => {
 }"""
 
 
-def addresses(site: Path) -> list[str]:
+def axe_source() -> str:
+    path = NODE_MODULES / "axe-core" / "axe.min.js"
+    assert path.exists(), "axe-core mangler: kjør `npm ci --prefix bench` (eller `make test`)."
+    return path.read_text(encoding="utf-8") + "\n;0"
+
+
+def pinned_axe_version() -> str:
+    lock = json.loads((ROOT / "bench" / "package-lock.json").read_text(encoding="utf-8"))
+    return lock["packages"]["node_modules/axe-core"]["version"]
+
+
+def addresses(site) -> list[str]:
     """Every page of every language, as addresses below the site, and the 404 page."""
     pages = [p.relative_to(site).as_posix().removesuffix("index.html") for p in content_pages(site)]
     return pages + ["404.html"]
 
 
 def run_axe(page) -> list[dict]:
-    page.evaluate(AXE_SOURCE)
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(axe_source())
     return page.evaluate(RUN_AXE, AXE_TAGS)["violations"]
 
 
@@ -54,42 +67,60 @@ def describe(address: str, violations: list[dict]) -> list[str]:
     return [f"/{address}: {v['id']} ({v['help']}): {[n['target'] for n in v['nodes']][:3]}" for v in violations]
 
 
-@pytest.fixture(scope="module", params=[DESKTOP, PHONE], ids=lambda size: f"{size['width']}px")
-def every_page(request, browser, built_site, site_url):
-    """axe's violations and the page width of every page, at one window size (one context)."""
-    context = browser.new_context(viewport=request.param)
-    page = context.new_page()
+@pytest.fixture(scope="module")
+def every_page(browser, built_site, site_url):
+    """axe's violations and the page width of every page, for each colour scheme and window size.
+    One page loads each address once and is checked four times: wide and light, wide and dark,
+    then narrowed to a phone, dark and light (Material follows the system's scheme as it changes)."""
     results = {}
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    page = context.new_page()
+    steps = [(DESKTOP, "light"), (DESKTOP, "dark"), (PHONE, "dark"), (PHONE, "light")]
     for address in addresses(built_site):
+        page.set_viewport_size(DESKTOP)
+        page.emulate_media(color_scheme="light")
         page.goto(site_url + address)
-        results[address] = {"violations": run_axe(page),
-                            "width": page.evaluate("document.documentElement.scrollWidth")}
+        for size, scheme in steps:
+            if page.viewport_size != size:
+                page.set_viewport_size(size)
+                page.wait_for_function("w => innerWidth === w", arg=size["width"])
+            page.emulate_media(color_scheme=scheme)
+            page.wait_for_function("s => document.body.dataset.mdColorScheme === s",
+                                   arg="default" if scheme == "light" else "slate")
+            results.setdefault((scheme, size["width"]), {})[address] = {
+                "violations": run_axe(page),
+                "width": page.evaluate("document.documentElement.scrollWidth"),
+                "scheme": page.evaluate("document.body.dataset.mdColorScheme"),
+            }
     context.close()
-    return request.param, results
+    return results
 
 
-def test_axe_finds_nothing_on_any_page(every_page):
-    _, results = every_page
+def test_axe_is_the_pinned_version(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(site_url)
+    run_axe(page)
+    assert page.evaluate("axe.version") == pinned_axe_version()
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=lambda size: f"{size['width']}px")
+def test_axe_finds_nothing_on_any_page(every_page, scheme, size):
+    results = every_page[(scheme, size["width"])]
     assert len(results) >= 10
+    assert {r["scheme"] for r in results.values()} == {"default" if scheme == "light" else "slate"}
     problems = [line for address, result in results.items() for line in describe(address, result["violations"])]
     assert problems == [], "\n".join(problems)
 
 
-def test_no_sideways_scrolling(every_page):
-    size, results = every_page
-    too_wide = {address: r["width"] for address, r in results.items() if r["width"] > size["width"]}
-    assert too_wide == {}
-
-
-@pytest.mark.parametrize("address", ["", "bidra/"])
-def test_axe_finds_nothing_in_dark_mode(browser, site_url, address):
-    context = browser.new_context(viewport=DESKTOP, color_scheme="dark")
-    page = context.new_page()
-    page.goto(site_url + address)
-    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    violations = run_axe(page)
-    context.close()
-    assert describe(address, violations) == []
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=lambda size: f"{size['width']}px")
+def test_no_sideways_scrolling(every_page, size):
+    for scheme in SCHEMES:
+        results = every_page[(scheme, size["width"])]
+        too_wide = {address: r["width"] for address, r in results.items() if r["width"] > size["width"]}
+        assert too_wide == {}, scheme
 
 
 @pytest.fixture(params=[DESKTOP, PHONE], ids=lambda size: f"{size['width']}px")
@@ -195,11 +226,14 @@ def test_menu_with_the_keyboard_on_a_phone(browser, site_url):
         if tab(page)["text"] == "Navigasjon":
             break
     menu_button = focused(page)
-    assert menu_button["tag"] == "LABEL" and menu_button["ring"] and menu_button["shown"]
+    assert menu_button["tag"] == "BUTTON" and menu_button["ring"] and menu_button["shown"]
     assert not page.evaluate(drawer_open)
+    button = page.get_by_role("button", name="Navigasjon")
+    assert button.get_attribute("aria-expanded") == "false"
 
     page.keyboard.press("Enter")
     assert page.evaluate(drawer_open)
+    assert button.get_attribute("aria-expanded") == "true"
     menu_links = []
     for stop in range(30):  # every stop in the open menu can be seen; then the page behind is skipped
         now = tab(page)
@@ -230,3 +264,38 @@ def test_menu_closes_with_the_keyboard(browser, site_url):
     page.keyboard.press("Enter")
     assert not page.evaluate("document.getElementById('__drawer').checked")
     context.close()
+
+
+def test_menu_sections_are_buttons_that_say_whether_they_are_open(browser, site_url):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url)
+    page.get_by_role("button", name="Navigasjon").click()
+    settle(page)
+    page.locator(".md-nav__container > button.mv-toggle", has_text="Veiviser for utvalgsarbeid").click()
+    settle(page)
+    section = page.locator("button.md-nav__link[data-mv-toggle]", has_text="Grunnlaget")
+    assert section.get_attribute("aria-expanded") == "false"
+    section.focus()
+    page.keyboard.press("Enter")
+    settle(page)
+    assert section.get_attribute("aria-expanded") == "true"
+    back = page.locator("button.md-nav__title[data-mv-back]", has_text="Grunnlaget")
+    back.focus()
+    assert focused(page)["shown"]
+    page.keyboard.press("Space")
+    settle(page)
+    assert section.get_attribute("aria-expanded") == "false"
+    context.close()
+
+
+def test_every_page_is_valid_html(built_site):
+    """The Nu HTML Checker (vnu-jar, pinned in bench/package-lock.json) finds no error on any page."""
+    import subprocess
+
+    vnu = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    assert vnu.exists(), "vnu-jar mangler: kjør `npm ci --prefix bench` (eller `make test`)."
+    result = subprocess.run(["java", "-jar", str(vnu), "--errors-only", "--skip-non-html", str(built_site)],
+                            capture_output=True, text=True, timeout=120)
+    assert len(list(built_site.rglob("*.html"))) >= 50
+    assert (result.returncode, result.stderr.replace(str(built_site), "")) == (0, "")

@@ -104,3 +104,21 @@ def test_print_is_a_clean_form(browser, site_url):
     pdf = page.pdf(format="A4")
     assert pdf[:4] == b"%PDF"
     context.close()
+
+
+def test_nullstill_can_be_undone(phone, site_url):
+    page = phone.new_page()
+    page.goto(site_url + CHECKLIST)
+    boxes(page).nth(0).check()
+    boxes(page).nth(2).check()
+    page.get_by_role("button", name="Nullstill sjekklisten").tap()
+    assert boxes(page).evaluate_all("els => els.filter(e => e.checked).length") == 0
+    undo = page.get_by_role("button", name="Angre")
+    assert undo.is_visible()
+    assert page.evaluate("document.activeElement.textContent") == "Angre"
+    undo.tap()
+    assert boxes(page).nth(0).is_checked() and boxes(page).nth(2).is_checked()
+    assert not undo.is_visible()
+    assert "tilbake" in page.locator(".mv-checklist__status").inner_text()
+    page.reload()
+    assert boxes(page).nth(0).is_checked() and boxes(page).nth(2).is_checked()

@@ -40,8 +40,30 @@ def test_menu_button_opens_with_the_space_bar(browser, site_url):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(site_url + PAGE)
-    menu = page.locator('label.md-header__button[for="__drawer"]')
+    menu = page.get_by_role("button", name="Navigasjon")
     menu.focus()
     page.keyboard.press("Space")
     assert page.evaluate("document.getElementById('__drawer').checked")
+    context.close()
+
+
+def test_copied_link_is_clean_after_arriving_from_a_search(browser, site_url):
+    """A reader who came from a search has ?h=… in the address (the highlights); the copied link
+    is the page and the section only, so nobody who opens it gets the highlights."""
+    context = browser.new_context(viewport=PHONE, has_touch=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin(site_url))
+    page = context.new_page()
+    page.goto(site_url + PAGE + "?h=mandat#tiltak-2-1-5")
+    heading = page.locator("#tiltak-2-3-3")
+    box_before = heading.bounding_box()
+    heading.locator("a.headerlink").tap()
+    page.wait_for_function("() => document.getElementById('mv-link-status')?.textContent.length > 0")
+    expected = site_url + PAGE + "#tiltak-2-3-3"
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert page.url == expected
+    # The confirmation is shown beside the link, and the heading does not move or wrap.
+    link = heading.locator("a.headerlink")
+    assert "mv-copied" in link.get_attribute("class")
+    assert link.evaluate("a => getComputedStyle(a, '::after').content") == '"Lenken er kopiert"'
+    assert heading.bounding_box()["height"] == box_before["height"]
     context.close()

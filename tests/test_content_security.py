@@ -116,7 +116,7 @@ def test_no_policy_while_serving_because_of_the_live_reload_script():
 def test_inline_style_in_content_fails_the_build_with_a_plain_message(fixture_site):
     result = fixture_site({"index.md": FRONT + '# Forside\n\nTekst i <span style="color: red">rødt</span>.\n'})
     assert result.returncode != 0
-    assert ("docs/index.md: siden har et style-attributt på <span>. Nettstedet kjører bare skript og stiler "
+    assert ("docs/index.md, linje 7: siden har et style-attributt på <span>. Nettstedet kjører bare skript og stiler "
             "fra egne filer, så nettleseren ville blokkert det.") in result.stderr
 
 

@@ -30,8 +30,10 @@ def test_first_use_links_to_the_entry_and_later_uses_are_abbr():
     html, found = annotate("<p>NAV og FFO møtes. NAV lytter.</p>")
     assert found == ["NAV", "FFO"]
     assert html == (
-        '<p><a class="mv-term" href="../ordliste/#nav"><abbr title="Arbeids- og velferdsforvaltningen">NAV</abbr></a>'
-        ' og <a class="mv-term" href="../ordliste/#ffo"><abbr title="Funksjonshemmedes Fellesorganisasjon">FFO</abbr></a>'
+        '<p><a class="mv-term" href="../ordliste/#nav" aria-label="NAV, Arbeids- og velferdsforvaltningen">'
+        '<abbr title="Arbeids- og velferdsforvaltningen">NAV</abbr></a>'
+        ' og <a class="mv-term" href="../ordliste/#ffo" aria-label="FFO, Funksjonshemmedes Fellesorganisasjon">'
+        '<abbr title="Funksjonshemmedes Fellesorganisasjon">FFO</abbr></a>'
         ' møtes. <abbr title="Arbeids- og velferdsforvaltningen">NAV</abbr> lytter.</p>'
     )
 
@@ -117,7 +119,8 @@ def test_project_glossary_covers_every_abbreviation_in_the_sources():
 
 
 def test_bad_glossary_file_is_a_plain_error(tmp_path):
-    path = tmp_path / "ordliste.yml"
+    (tmp_path / "data").mkdir()
+    path = tmp_path / "data" / "ordliste.yml"
     path.write_text("- ord: QXZV\n  forklaring: Noe.\n", encoding="utf-8")
     with pytest.raises(GlossaryError, match="forkortelsen «QXZV» mangler «fullt»"):
         load_glossary(path)
@@ -151,6 +154,7 @@ def test_build_explains_known_abbreviations(fixture_site, tmp_path):
     }, data={"ordliste.yml": SMALL_GLOSSARY})
     assert result.returncode == 0, result.stderr
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert '<a class="mv-term" href="ordliste/#nav"><abbr title="Arbeids- og velferdsforvaltningen">NAV</abbr></a> er her.' in index
+    assert ('<a class="mv-term" href="ordliste/#nav" aria-label="NAV, Arbeids- og velferdsforvaltningen">'
+            '<abbr title="Arbeids- og velferdsforvaltningen">NAV</abbr></a> er her.') in index
     glossary = (tmp_path / "site" / "ordliste" / "index.html").read_text(encoding="utf-8")
     assert 'id="nav"' in glossary

@@ -179,3 +179,33 @@ def test_an_outdated_translation_is_told_to_readers_and_editors(three):
             for row in read(three / "oversettelser" / "index.html").select("article table tbody tr")}
     assert rows["index.md"][0].startswith("oppdatert") and rows["moter.md"][0].startswith("utdatert")
     assert rows["ordliste.md"] == ["mangler", "mangler"] and rows["index.md"][1].startswith("oppdatert") is False
+
+
+def test_a_fourth_language_is_data_not_code(tmp_path):
+    """A stand-in fourth language: only the language list (mkdocs.yml) and a strings file are new."""
+    data = {**DATA, "sprak/sv.yml": ("sist_oppdatert: Senast uppdaterad\nbare_pa_standardspraket: "
+                                     "Den här sidan finns bara på norskt bokmål.\nsok_sprak: sv\nog_locale: sv_SE\n")}
+    config = make_project(tmp_path / "project", PAGES, data, languages=["nn", "en", "sv"])
+    ok, log = build_in_process(config, tmp_path / "site")
+    assert ok, "\n".join(log)
+    site = tmp_path / "site" / "sv"
+    for name in GENERATED:
+        assert (site / name).exists(), f"sv/{name} mangler"
+    page = read(site / "moter" / "index.html")
+    assert page.find("html")["lang"] == "sv" and page.find("article")["lang"] == "nb"
+    assert "Den här sidan finns bara på norskt bokmål." in page.find(class_="mv-fallback-notice").get_text()
+    import json
+    assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["lang"] == ["sv"]
+
+
+def test_every_page_names_its_versions_in_every_language(three):
+    for folder, locale, og in (("", "nb", "nb_NO"), ("nn/", "nn", "nb_NO"), ("en/", "en", "nb_NO")):
+        page = read(three / folder / "moter" / "index.html")
+        alternates = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
+        assert alternates == {"nb": "https://navikt.github.io/medvirkning/moter/",
+                              "nn": "https://navikt.github.io/medvirkning/nn/moter/",
+                              "en": "https://navikt.github.io/medvirkning/en/moter/",
+                              "x-default": "https://navikt.github.io/medvirkning/moter/"}, folder
+        assert page.find("meta", property="og:locale")["content"] == og  # the fixture's nn/en strings lack their own
+    sitemap = (three / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'hreflang="nn" href="https://navikt.github.io/medvirkning/nn/moter/"' in sitemap.replace("\n", " ")

@@ -82,7 +82,7 @@ def test_renamed_registered_heading_fails_the_build(fixture_site):
     renamed = PAGE.replace("## Referat", "## Referatet fra møtet")
     result = fixture_site({"index.md": FRONT + "# Forside\n", "veiviser/moter.md": renamed}, data={"ankere.yml": registry})
     assert result.returncode != 0
-    assert "docs/veiviser/moter.md: avsnittet med id «referat» finnes ikke lenger" in result.stderr
+    assert "docs/veiviser/moter.md, linje 11: avsnittet med id «referat» finnes ikke lenger" in result.stderr
     kept = PAGE.replace("## Referat", "## Referatet fra møtet {#referat}")
     result = fixture_site({"index.md": FRONT + "# Forside\n", "veiviser/moter.md": kept}, data={"ankere.yml": registry})
     assert result.returncode == 0, result.stderr

@@ -548,6 +548,22 @@ def check_language_of_output(output: str, page, build) -> str:
     return output
 
 
+# Material's menu and search toggles (base.html, outside any block) carry autocomplete="off", which
+# HTML allows on text fields only (the Nu HTML Checker's error); medvirkning.js closes them when
+# the browser brings a page back instead, which is what the attribute was for.
+_TOGGLE_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__(?:drawer|search)")'
+    r' autocomplete="off">')
+
+
+def valid_toggles(output: str) -> str:
+    return _TOGGLE_AUTOCOMPLETE.sub(r"\1>", output)
+
+
+def valid_toggles_of_page(output: str, page, build) -> str:
+    return valid_toggles(output)
+
+
 def summarize(build) -> dict:
     """Once per language, when every page is checked: site-wide warnings and the report data."""
     order = build.nav_order  # the menu's order; pages outside it last, by address

@@ -311,8 +311,10 @@ def find_blocks(source: str, src_uri: str, md_and_reader: tuple | None = None) -
             raise ChecklistError(f"{where}: sjekklisten «{entry['title']}» har ingen punkter.")
         heading_id, heading_text = entry["heading"]
         block = Block(entry["title"], start, end)
+        position = start + 1 if start is not None else None
         for text in entry["items"]:
-            line = line_after(lines, start + 1, text) if start is not None else None
+            line = line_after(lines, position, text) if position is not None else None
+            position = line if line is not None else position  # the next item stands below this one
             block.items.append(Item(text, src_uri, line, heading_id, heading_text, entry.get("page_title", "")))
         blocks.append(block)
     return blocks

@@ -155,7 +155,8 @@ NO_LINK_INSIDE = {"h1", "h2", "h3", "h4", "h5", "h6", "label"}
 
 def annotate_abbreviations(html: str, entries: dict[str, Entry], pattern: re.Pattern | None,
                            glossary_href: str | None) -> tuple[str, list[str]]:
-    """Wrap each known abbreviation in <abbr>; link the first use outside headings to the glossary.
+    """Wrap each known abbreviation in <abbr>; link the first use outside headings to the glossary,
+    with the full form in the link's name (the later uses are styled as plain text).
 
     Returns the new HTML and the terms found, in order of first use.
     """
@@ -179,7 +180,9 @@ def annotate_abbreviations(html: str, entries: dict[str, Entry], pattern: re.Pat
             if glossary_href is None or no_link or term in linked:
                 return abbr
             linked.add(term)
-            return f'<a class="mv-term" href="{glossary_href}#{entry.anchor}">{abbr}</a>'
+            # The link's name says the full form: a screen reader reads no title, and a phone shows none.
+            name = html_lib.escape(f"{term}, {entry.full}", quote=True)
+            return f'<a class="mv-term" href="{glossary_href}#{entry.anchor}" aria-label="{name}">{abbr}</a>'
 
         out.append(pattern.sub(wrap, run.source))
     return "".join(out), found

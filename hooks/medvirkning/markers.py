@@ -9,12 +9,12 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-MARKER = re.compile(r"^<!--\s*generert:\s*(.*?)\s*-->\s*$", re.M)
+MARKER = re.compile(r"^<!--\s*generert:\s*(.*?)\s*-->[ \t]*$", re.M)
 
 
 def marker(name: str) -> re.Pattern:
     """The pattern of one named marker; the hook that owns the name replaces it."""
-    return re.compile(rf"^<!--\s*generert:\s*{re.escape(name)}\s*-->\s*$", re.M)
+    return re.compile(rf"^<!--\s*generert:\s*{re.escape(name)}\s*-->[ \t]*$", re.M)
 
 
 def leftover_markers(markdown: str) -> list[tuple[int, str]]:

@@ -60,6 +60,7 @@ CONTENT_STEPS = (
 )
 POST_PAGE_STEPS = (
     accessibility.check_language_of_output,
+    accessibility.valid_toggles_of_page,
     search_index.point_page_at_its_index,
     content_security.secure_page,  # last: hashes the scripts exactly as written
 )
@@ -170,7 +171,7 @@ def on_post_page(output, page, config):
 
 def on_post_template(output_content, template_name, config):
     if template_name.endswith(".html"):  # the 404 page; not sitemap.xml
-        return content_security.secure(output_content, BUILDS.current)
+        return content_security.secure(accessibility.valid_toggles(output_content), BUILDS.current)
     return output_content
 
 

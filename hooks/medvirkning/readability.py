@@ -111,7 +111,7 @@ HTML_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", 
 HTML_SKIP_TAGS = {"pre", "code", "kbd", "script", "style", "svg", "button", "input", "select",
                   "textarea", "nav", "template"}
 HTML_SKIP_CLASSES = {"headerlink", "md-content__button", "mv-visually-hidden", "md-source-file",
-                     "mv-print-only"}
+                     "mv-print-only", "mv-data"}  # mv-data: a generated table of data, not sentences
 
 
 def skip_in_running_text(element: Element) -> bool:

@@ -16,9 +16,16 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from .languages import load_strings
+
 INDEX_FILE = "search/search_index.json"
-# lunr.js has one Norwegian stemmer; nynorsk uses it too.
+# Each language's lunr.js language is data: `sok_sprak` in data/sprak/<locale>.yml (lunr has
+# one Norwegian stemmer, "no", which nynorsk uses too). This is the fallback for tests.
 SEARCH_LANGUAGE = {"nb": "no", "nn": "no", "en": "en"}
+# lunr's steps for each search language. Material's default for a language without its own
+# (bokmål, nynorsk) is English's, which has no stemmer: "møtene" would then not find "møter".
+# The query side of the stemmer is in docs/assets/javascripts/workers/mv-search.js.
+SEARCH_PIPELINE = {"no": ["stemmer", "stopWordFilter", "trimmer"]}
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">.*?"base":\s*")([^"]*)(")', re.S)
 
 
@@ -27,28 +34,33 @@ def locale_of(location: str, others: list[str]) -> str | None:
     return next((locale for locale in others if location.startswith(f"{locale}/")), None)
 
 
-def split_index(index: dict, default: str, others: list[str]) -> dict[str, dict]:
+def split_index(index: dict, default: str, others: list[str],
+                search_languages: dict[str, str] | None = None) -> dict[str, dict]:
     """{locale: index} with each language's entries, their addresses relative to its root."""
+    search_languages = search_languages or SEARCH_LANGUAGE
     split: dict[str, dict] = {}
     for doc in index["docs"]:
         locale = locale_of(doc["location"], others)
         location = doc["location"][len(locale) + 1:] if locale else doc["location"]
         language = locale or default
         if language not in split:
-            lang = [SEARCH_LANGUAGE[language]] if language in SEARCH_LANGUAGE else index["config"]["lang"]
-            split[language] = {"config": {**index["config"], "lang": lang}, "docs": []}
+            lang = [search_languages[language]] if language in search_languages else index["config"]["lang"]
+            pipeline = SEARCH_PIPELINE.get(lang[0], index["config"]["pipeline"]) if len(lang) == 1 else (
+                index["config"]["pipeline"])
+            split[language] = {"config": {**index["config"], "lang": lang, "pipeline": pipeline}, "docs": []}
         split[language]["docs"].append({**doc, "location": location})
     return split
 
 
-def indexes_to_write(index: dict, default: str, others: list[str]) -> dict[str, dict]:
+def indexes_to_write(index: dict, default: str, others: list[str],
+                     search_languages: dict[str, str] | None = None) -> dict[str, dict]:
     """{folder under the site: index} to write after one language's build.
 
     A language's own build writes only its entries: that index is complete (untranslated
     pages included) and is written to its folder. The merged index mkdocs-static-i18n
     writes last is only used for the default language; the others are already written.
     """
-    split = split_index(index, default, others)
+    split = split_index(index, default, others, search_languages)
     if default in split or not split:
         return {"": split.get(default, {"config": index["config"], "docs": []})}
     if len(split) == 1:
@@ -89,7 +101,9 @@ def write_indexes(build) -> None:
         return
     others = [locale for locale in build.locales if locale != build.default_locale]
     index = json.loads(path.read_text(encoding="utf-8"))
-    for folder, own in indexes_to_write(index, build.default_locale, others).items():
+    search_languages = {locale: str(load_strings(build.site.root, locale, build.default_locale)["sok_sprak"])
+                        for locale in build.locales}
+    for folder, own in indexes_to_write(index, build.default_locale, others, search_languages).items():
         target = Path(build.config.site_dir) / folder / INDEX_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(dump(own), encoding="utf-8")

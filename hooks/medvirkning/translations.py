@@ -200,5 +200,5 @@ def render_overview(markdown: str, page, build) -> str:
                     text += f" ([{words['oversettelser_endringer']}]({history_url(build.config, source)}))"
                 cells.append(text)
             rows.append(f"| [`{source}`]({link}) | " + " | ".join(cells) + " |")
-        table = "\n".join(rows)
+        table = '<div class="mv-data" markdown="block">\n\n' + "\n".join(rows) + "\n\n</div>"
     return STATUS_MARKER.sub(lambda _: table, markdown)

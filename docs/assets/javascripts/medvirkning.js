@@ -2,6 +2,55 @@
 // request instead of three. Each part below is on its own and does one job; none of them
 // sends anything anywhere. Loaded with `defer` (see extra_javascript in mkdocs.yml).
 
+// The words readers see come from data/sprak/<language>.yml: the page carries them as JSON in
+// <script id="mv-strings"> (overrides/main.html), which is data, not code.
+var MV_STRINGS = (function () {
+  "use strict";
+  try {
+    return JSON.parse(document.getElementById("mv-strings").textContent) || {};
+  } catch (error) {
+    return {};
+  }
+})();
+
+// ---- Knapper for meny og søk -------------------------------------------------------------
+// The header's menu and search buttons and the menu's section buttons are <button>s
+// (overrides/partials/) that work Material's checkbox toggles, named by data-mv-toggle,
+// and say whether what they open is open (aria-expanded). Material itself clicks the
+// checkboxes (Escape, the overlay), so the state follows their change events.
+(function () {
+  "use strict";
+  function toggleOf(button) { return document.getElementById(button.getAttribute("data-mv-toggle")); }
+
+  function show(toggle) {
+    var buttons = document.querySelectorAll('[data-mv-toggle="' + toggle.id + '"]:not([data-mv-back])');
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-mv-toggle]");
+    var toggle = button && toggleOf(button);
+    if (!toggle) return;
+    if (button.hasAttribute("data-mv-back") && !toggle.checked) return;
+    toggle.click();
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("input.md-toggle")) show(event.target);
+  });
+  // Back from another page: the browser may bring the old state of the checkboxes back, with
+  // the menu or the search open; close them (Material's autocomplete="off" did that, but HTML
+  // allows it on text fields only), and show the state of the others.
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) toggle.click();
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("input.md-toggle"), show);
+  });
+})();
+
 // ---- Sjekklister ----------------------------------------------------------------------
 // Ticks on checklist pages, kept on this device only (localStorage); nothing is sent anywhere.
 // Old or corrupt stored state is ignored and replaced, never allowed to break the page.
@@ -41,17 +90,41 @@
       box.addEventListener("change", function () {
         var id = box.getAttribute("data-key");
         if (box.checked) ticks[id] = true; else delete ticks[id];
-        if (!writeTicks(key, ticks)) say("Avkryssingen kunne ikke lagres på denne enheten.");
+        if (!writeTicks(key, ticks)) say(MV_STRINGS.ikke_lagret);
       });
     });
 
+    function show(newTicks) {
+      ticks = newTicks;
+      writeTicks(key, ticks);
+      Array.prototype.forEach.call(boxes, function (box) {
+        box.checked = ticks[box.getAttribute("data-key")] === true;
+      });
+    }
+
+    // «Nullstill» clears every tick at once, so it can be undone: «Angre» brings them back.
     if (reset) {
+      var undo = document.createElement("button");
+      undo.type = "button";
+      undo.className = "md-button mv-checklist__undo";
+      undo.textContent = MV_STRINGS.angre || "";
+      undo.hidden = true;
+      reset.parentNode.insertBefore(undo, reset.nextSibling);
+      var before = null;
       reset.hidden = false;
       reset.addEventListener("click", function () {
-        ticks = {};
-        writeTicks(key, ticks);
-        Array.prototype.forEach.call(boxes, function (box) { box.checked = false; });
-        say("Alle avkryssinger er fjernet.");
+        before = ticks;
+        show({});
+        say(MV_STRINGS.fjernet);
+        undo.hidden = !Object.keys(before).length;
+        if (!undo.hidden) undo.focus();
+      });
+      undo.addEventListener("click", function () {
+        if (before) show(before);
+        before = null;
+        undo.hidden = true;
+        reset.focus();
+        say(MV_STRINGS.angret);
       });
     }
   }
@@ -79,8 +152,10 @@
 })();
 
 // ---- Kopier lenke ---------------------------------------------------------------------
-// "Kopier lenke": each section's link copies the full address of the section.
-// Works with mouse, keyboard (Enter) and touch; the result is announced to screen readers.
+// "Kopier lenke": each section's link copies the clean address of the section: the page and the
+// section, never a query (after a search the address carries ?h=… for the highlights, which
+// must not travel to whoever opens the link). Works with mouse, keyboard (Enter) and touch;
+// the result is shown beside the link and announced to screen readers.
 (function () {
   "use strict";
 
@@ -119,19 +194,20 @@
   function setUp(link) {
     var heading = link.parentNode;
     var title = heading ? heading.textContent.replace(/#\s*$/, "").trim() : "";
-    link.setAttribute("aria-label", "Kopier lenke til denne delen: " + title);
-    link.setAttribute("title", "Kopier lenke til denne delen");
+    link.setAttribute("aria-label", MV_STRINGS.kopier_lenke + ": " + title);
+    link.setAttribute("title", MV_STRINGS.kopier_lenke);
+    link.setAttribute("data-mv-copied", MV_STRINGS.kopiert || "");
     link.addEventListener("click", function (event) {
       event.preventDefault();
-      var url = link.href;
+      var url = window.location.origin + window.location.pathname + link.hash;
       if (window.history && window.history.replaceState) window.history.replaceState(null, "", url);
       copyText(url).then(function () {
         link.classList.add("mv-copied");
         window.setTimeout(function () { link.classList.remove("mv-copied"); }, 2000);
-        announce("Lenken er kopiert: " + url);
+        announce(MV_STRINGS.lenke_kopiert + " " + url);
       }, function () {
-        announce("Kunne ikke kopiere. Lenken står nå i adressefeltet.");
-        window.location.hash = link.getAttribute("href");
+        announce(MV_STRINGS.kunne_ikke_kopiere);
+        window.location.hash = link.hash;
       });
     });
   }
@@ -143,17 +219,13 @@
   else init();
 })();
 
-// ---- Tastatur i menyen ----------------------------------------------------------------
-// The header and menu buttons are <label>s made focusable in overrides/partials/; Material
-// opens them with Enter only. The space bar works too, as on any button.
+// ---- Språkvelger ------------------------------------------------------------------------
+// The language switcher leads to the same page in the other language (mkdocs-static-i18n
+// gives each link the page's address there). With JavaScript it also keeps the section the
+// reader is on: every section has the same id in every language.
 (function () {
-  "use strict";
-  document.addEventListener("keydown", function (event) {
-    var target = event.target;
-    if ((event.key === " " || event.key === "Spacebar") && target && target.tagName === "LABEL" &&
-        target.hasAttribute("for") && target.getAttribute("tabindex") === "0") {
-      event.preventDefault();
-      target.click();
-    }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+    if (link && window.location.hash && !link.hash) link.hash = window.location.hash;
   });
 })();
