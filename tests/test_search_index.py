@@ -119,6 +119,7 @@ def test_each_language_has_its_own_complete_index(sites):
     assert nn["config"]["lang"] == ["no"] and en["config"]["lang"] == ["en"]
 
 
+@pytest.mark.browser
 def test_pages_of_each_language_load_their_own_index(sites, browser):
     _, three = sites
     import functools
@@ -137,7 +138,7 @@ def test_pages_of_each_language_load_their_own_index(sites, browser):
             with page.expect_response(lambda r: r.url.endswith("search_index.json")) as index:
                 page.goto(f"{url}{prefix}moter/")
             assert index.value.url == f"{url}{prefix}search/search_index.json"
-            page.locator('label.md-header__button[for="__search"]').click()
+            page.locator('button[data-mv-toggle="__search"]').click()
             page.locator("input.md-search__input").press_sequentially("møte")
             first = page.locator(".md-search-result__item a").first
             first.wait_for()

@@ -47,6 +47,7 @@ BLOCK_TYPE = "sjekkliste"
 BLOCK_START = re.compile(r'^!!! sjekkliste(?: +"([^"]*)")? *$')
 LOOKS_LIKE_BLOCK = re.compile(r"^\s*(?:!{2,}|\?{3}\+?) *[“”«\"]?sj", re.I)  # a box whose type begins with "sj"
 LINE_CLASS = "mv-linje-"
+INCLUDE = re.compile(r"\{!\s*(.+?)\s*!\}")
 MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
 FENCE = re.compile(r"^\s*(```+|~~~+)")
@@ -320,15 +321,30 @@ def find_blocks(source: str, src_uri: str, md_and_reader: tuple | None = None) -
     return blocks
 
 
+def looks_like_it_has_blocks(source: str, docs_dir: Path | None = None) -> bool:
+    """Whether a page (or a file it includes) has a line that looks like a checklist marker:
+    only such pages need reading with Markdown (which decides whether it is one)."""
+    if any(LOOKS_LIKE_BLOCK.match(line) for line in source.splitlines()):
+        return True
+    for name in INCLUDE.findall(source):
+        path = (docs_dir / name) if docs_dir else None
+        if path is None or not path.is_file():
+            return True  # let Markdown (and the include check) decide
+        if looks_like_it_has_blocks(path.read_text(encoding="utf-8"), None):
+            return True
+    return False
+
+
 def collect(pages: dict[str, str], definitions: list[Definition], md_and_reader: tuple | None = None,
-            blocks_by_page: dict[str, list[Block]] | None = None) -> dict[str, list[Item]]:
+            blocks_by_page: dict[str, list[Block]] | None = None, docs_dir: Path | None = None
+            ) -> dict[str, list[Item]]:
     """Items per checklist id, in page order; an unknown id is an error naming file and line.
     Only pages that mention a checklist (or include text) are read with Markdown."""
     known = {d.id for d in definitions}
     collected: dict[str, list[Item]] = {d.id: [] for d in definitions}
     md_and_reader = md_and_reader or site_markdown()
     for src_uri, source in pages.items():
-        if "sjekk" not in source.lower() and "{!" not in source:
+        if not looks_like_it_has_blocks(source, docs_dir):
             continue
         blocks = find_blocks(source, src_uri, md_and_reader)
         if blocks_by_page is not None:
@@ -437,7 +453,8 @@ def add_pages(files, build) -> None:
     sources = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
     md_and_reader = site_markdown(list(build.config.markdown_extensions), dict(build.config.mdx_configs))
     build.checklist_blocks = {}
-    build.checklists = collect(sources, build.site.checklist_definitions, md_and_reader, build.checklist_blocks)
+    build.checklists = collect(sources, build.site.checklist_definitions, md_and_reader, build.checklist_blocks,
+                               Path(build.config.docs_dir))
     for checklist_id, items in build.checklists.items():
         check_items(checklist_id, items, sources)
     template = build.config.theme.get_env().get_template(ITEM_TEMPLATE)

@@ -7,6 +7,7 @@ and on the attribute selectors Material sets on <body>, by specificity and sourc
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -61,6 +62,7 @@ class ContrastResult:
         return self.ratio >= WCAG_AA_TEXT
 
 
+@functools.lru_cache(maxsize=8)
 def custom_property_rules(css: str) -> list[Rule]:
     """Rules that set custom properties, in source order, also inside `@media screen` blocks.
 

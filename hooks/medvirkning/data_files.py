@@ -59,7 +59,7 @@ def load_text(text: str) -> tuple[object, dict[tuple, int]]:
             return [construct(child, (*path, number)) for number, child in enumerate(node.value)]
         return node.value
 
-    node = yaml.compose(text, Loader=yaml.BaseLoader)
+    node = yaml.compose(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))  # libyaml when there
     return (None if node is None else construct(node, ())), lines
 
 

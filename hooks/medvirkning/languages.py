@@ -52,6 +52,12 @@ def load_strings(root: Path, locale: str, default: str) -> dict:
     return {**base, **own}
 
 
+def own_string(root: Path, locale: str, key: str, default: str) -> str:
+    """A value the language's own strings file sets, with no fallback to another language
+    (the search language of English is not bokmål's); `default` when the file lacks it."""
+    return str(read_yaml(root / STRINGS_FOLDER / f"{locale}.yml", {}).get(key) or default)
+
+
 def apply_to_config(config, strings: dict) -> None:
     """The site's own words in mkdocs.yml, in this build's language."""
     config.site_description = strings["beskrivelse"]

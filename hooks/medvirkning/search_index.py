@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from .languages import load_strings
+from .languages import own_string
 
 INDEX_FILE = "search/search_index.json"
 # Each language's lunr.js language is data: `sok_sprak` in data/sprak/<locale>.yml (lunr has
@@ -101,8 +101,7 @@ def write_indexes(build) -> None:
         return
     others = [locale for locale in build.locales if locale != build.default_locale]
     index = json.loads(path.read_text(encoding="utf-8"))
-    search_languages = {locale: str(load_strings(build.site.root, locale, build.default_locale)["sok_sprak"])
-                        for locale in build.locales}
+    search_languages = {locale: own_string(build.site.root, locale, "sok_sprak", locale) for locale in build.locales}
     for folder, own in indexes_to_write(index, build.default_locale, others, search_languages).items():
         target = Path(build.config.site_dir) / folder / INDEX_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
