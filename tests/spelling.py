@@ -61,8 +61,16 @@ class Finding:
                 f"Rett skrivefeilen, eller legg ordet til i data/{word_list(language).name} hvis det er riktig.")
 
 
-def words_by_line(markdown: str) -> list[tuple[int, str]]:
-    """(line, word) for the running text of a Markdown page; code and link targets are skipped."""
+_OTHER_LANGUAGE = re.compile(r'<(\w+)[^>]*\blang="[a-z]{2}"[^>]*>.*?</\1>')  # text marked as another language
+_QUOTED_TITLE = re.compile(r"«[^»]*»")  # a bokmål title or a quote, named in a translation
+
+
+def words_by_line(markdown: str, language: str = DEFAULT) -> list[tuple[int, str]]:
+    """(line, word) for the running text of a Markdown page; code and link targets are skipped.
+
+    In a translation, what stays in bokmål is skipped too: quotes kept in the original words
+    (a `>` quote marked { lang="nb" }), text in an element marked with another lang, and
+    titles in «». Their bokmål is checked on the bokmål page."""
     offset = 0
     front = _FRONT_MATTER.match(markdown)
     if front:
@@ -70,12 +78,29 @@ def words_by_line(markdown: str) -> list[tuple[int, str]]:
         markdown = markdown[front.end():]
     found: list[tuple[int, str]] = []
     in_fence = False
-    for number, line in enumerate(markdown.splitlines(), start=offset + 1):
-        if line.strip().startswith(("```", "~~~")):
-            in_fence = not in_fence
+    lines = markdown.splitlines()
+    quoted_in_original = set()
+    if language != DEFAULT:  # a quote block whose paragraph is marked lang="nb" (or another)
+        start = None
+        for index, line in enumerate(lines + [""]):
+            if line.lstrip().startswith(">"):
+                start = index if start is None else start
+                if re.search(r'\{[^}]*lang="[a-z]{2}"[^}]*\}', line):
+                    quoted_in_original.update(range(start, index + 1))
+                if not line.strip(" >"):
+                    start = None  # a new paragraph inside the quote
+            else:
+                start = None
+    for index, line in enumerate(lines):
+        number = offset + 1 + index
+        if line.strip().startswith(("```", "~~~")) or "<pre" in line or "</pre>" in line:
+            in_fence = ("<pre" in line and "</pre>" not in line) if ("<pre" in line or "</pre>" in line) \
+                else not in_fence
             continue
-        if in_fence:
+        if in_fence or index in quoted_in_original:
             continue
+        if language != DEFAULT:
+            line = _QUOTED_TITLE.sub(" ", _OTHER_LANGUAGE.sub(" ", line))
         for pattern in _NOISE:
             line = pattern.sub(" ", line)
         for word in _WORD.findall(line):
@@ -116,7 +141,8 @@ def check(paths: list[Path]) -> list[Finding]:
     for path in paths:
         language = language_of(path)
         if language:
-            by_language.setdefault(language, []).append((path, words_by_line(path.read_text(encoding="utf-8"))))
+            by_language.setdefault(language, []).append((path, words_by_line(path.read_text(encoding="utf-8"),
+                                                                             language)))
     for language, files in by_language.items():
         unknown = unknown_words({w for _, words in files for _, w in words}, language)
         for path, words in files:

@@ -70,11 +70,14 @@ def apply_to_config(config, strings: dict) -> None:
 
 
 def translate_nav(items, titles: dict) -> None:
-    """Section titles in the menu in this build's language (pages keep their own titles)."""
+    """Titles that mkdocs.yml's nav gives (sections, and pages named there such as «Forside»)
+    in this build's language; a page without a title in the nav keeps its own heading."""
     for item in items:
         if getattr(item, "is_section", False):
             item.title = titles.get(item.title, item.title)
             translate_nav(item.children, titles)
+        elif getattr(item, "is_page", False) and item.title in titles:
+            item.title = titles[item.title]
 
 
 def generated_file(build, src_uri: str, content: str) -> File:

@@ -40,6 +40,17 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
 
 
+INCLUDE = re.compile(r"\{!\s*(.+?)\s*!\}")
+
+
+def source_fingerprint(path: Path, docs_dir: Path) -> str:
+    """The fingerprint of a bokmål page as readers get it: its text and the text of the files
+    it includes (docs/bidra.md is CONTRIBUTING.md, included)."""
+    text = path.read_text(encoding="utf-8")
+    included = [(docs_dir / name) for name in INCLUDE.findall(text)]
+    return fingerprint(text + "".join(p.read_text(encoding="utf-8") for p in included if p.is_file()))
+
+
 def recorded_fingerprint(text: str) -> str | None:
     """The `oversatt_fra:` of a translation's front matter, or None."""
     block = _FRONT_MATTER.match(text)
@@ -87,7 +98,7 @@ def statuses(docs_dir: Path, default: str, locales: list[str], since=None) -> li
     others = [locale for locale in locales if locale != default]
     result = []
     for source in sources(docs_dir, others):
-        current = fingerprint((docs_dir / source).read_text(encoding="utf-8"))
+        current = source_fingerprint(docs_dir / source, docs_dir)
         for locale in others:
             path = docs_dir / translation_path(source, locale)
             if not path.exists():
@@ -129,7 +140,7 @@ def stamp(path: Path, docs_dir: Path) -> str:
     name = path.name
     locale = name.split(".")[-2]
     source = path.with_name(name[: -len(f".{locale}.md")] + ".md")
-    value = fingerprint(source.read_text(encoding="utf-8"))
+    value = source_fingerprint(source, docs_dir)
     text = path.read_text(encoding="utf-8")
     block = _FRONT_MATTER.match(text)
     if not block:
