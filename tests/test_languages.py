@@ -209,3 +209,51 @@ def test_every_page_names_its_versions_in_every_language(three):
         assert page.find("meta", property="og:locale")["content"] == og  # the fixture's nn/en strings lack their own
     sitemap = (three / "sitemap.xml").read_text(encoding="utf-8")
     assert 'hreflang="nn" href="https://navikt.github.io/medvirkning/nn/moter/"' in sitemap.replace("\n", " ")
+
+
+# ---- The real site: every page in every language, with the same section ids ----
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def real_languages() -> list[str]:
+    import yaml
+    from conftest import FixtureLoader
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    return [language["locale"] for language in i18n["languages"] if not language.get("default")]
+
+
+def test_every_bokmal_page_has_every_translation_with_the_same_section_ids():
+    from medvirkning.ids import heading_lines
+    from medvirkning.translations import sources, translation_path
+    docs = ROOT / "docs"
+    languages = real_languages()
+    assert languages == ["nn", "en"]
+    def expanded(path: Path) -> str:  # a page as readers get it, with its includes
+        return re.sub(r"\{!\s*(.+?)\s*!\}", lambda m: (docs / m.group(1)).read_text(encoding="utf-8"),
+                      path.read_text(encoding="utf-8"))
+
+    for source in sources(docs, languages):
+        bokmal = list(heading_lines(expanded(docs / source)))[1:]  # the page title's id may differ
+        for locale in languages:
+            translation = docs / translation_path(source, locale)
+            assert translation.exists(), f"{translation_path(source, locale)} mangler"
+            ids = list(heading_lines(expanded(translation)))[1:]
+            assert ids == bokmal, f"{translation_path(source, locale)}: id-ene er ikke de samme som på bokmål"
+
+
+def test_no_translation_is_outdated_or_missing():
+    from medvirkning.translations import statuses
+    found = statuses(ROOT / "docs", "nb", ["nb", *real_languages()])
+    assert found and [(s.translation, s.state) for s in found if s.state != "current"] == []
+
+
+def test_an_outdated_translation_is_found_when_its_source_changes(tmp_path):
+    from medvirkning.translations import statuses, stamp
+    (tmp_path / "side.md").write_text(PAGES["moter.md"], encoding="utf-8")
+    (tmp_path / "side.nn.md").write_text(PAGES["moter.nn.md"], encoding="utf-8")
+    stamp(tmp_path / "side.nn.md", tmp_path)
+    assert [s.state for s in statuses(tmp_path, "nb", ["nb", "nn"])] == ["current"]
+    (tmp_path / "side.md").write_text(PAGES["moter.md"] + "\nNy setning.\n", encoding="utf-8")
+    assert [s.state for s in statuses(tmp_path, "nb", ["nb", "nn"])] == ["outdated"]
