@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, build_messages, checklists, content_security, front_matter, glossary,
-               markdown_setup, markers, page_dates, search_index, section_links)
+               markdown_setup, markers, offline, page_dates, scripts, search_index, section_links)
 from .languages import current_locale, is_nested_language_build, languages, load_strings
 from .state import Builds, LanguageBuild, Options, SiteData
 
@@ -157,6 +157,8 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     build = BUILDS.end()
     search_index.write_indexes(build)
+    scripts.strip_comments(build)
+    offline.write_service_worker(build)  # last: its version is a hash of every file written
 
 
 def on_build_error(error):
