@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test spell anchors bench clean
+.PHONY: serve build system test spell anchors bench clean
 
 # The env is remade whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -18,7 +18,12 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: $(STAMP)
+# What the tests need from the machine (Chromium, hunspell, Java): installed when missing
+# if we are root or may use sudo; otherwise one message with the command to run.
+system:
+	@tools/system-packages
+
+test: system $(STAMP)
 	$(BIN)/python -m pytest
 
 # Spelling of the content, with file and line (also part of `make test`).
