@@ -6,6 +6,7 @@ left out (</p>, </li>) or stray; it never changes the HTML.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Iterator
@@ -92,6 +93,11 @@ def parse(html: str) -> Element:
     return builder.root
 
 
+_HTML_START = re.compile(r"<html\b[^>]*>", re.I)
+_ARTICLE_START = re.compile(r"<article\b[^>]*>", re.I)
+
+
 def parse_head_and_article(html: str) -> Element:
-    """The <html> element with its <article>: enough to read the page's language."""
-    return parse(html)
+    """The <html> element with its <article>, their start tags only: enough to read the page's
+    language, without parsing the whole written page (the menu is most of it)."""
+    return parse("".join(m.group(0) for m in (_HTML_START.search(html), _ARTICLE_START.search(html)) if m))
