@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast spell anchors oversatt bench clean
+.PHONY: serve build system test test-fast spell anchors oversatt bench clean
 
 # The env is remade whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -18,11 +18,16 @@ serve: $(STAMP)
 build: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m medvirkning build mkdocs.yml site
 
-test: $(STAMP)
+# What the tests need from the machine (Chromium, hunspell, Java): installed when missing
+# if we are root or may use sudo; otherwise one message with the command to run.
+system:
+	@tools/system-packages
+
+test: system $(STAMP) bench/node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 # Everything but the browser tests: the quick check while you work.
-test-fast: $(STAMP)
+test-fast: system $(STAMP)
 	$(BIN)/python -m pytest -m "not browser"
 
 # Spelling of the content, with file and line (also part of `make test`).

@@ -4,7 +4,6 @@ project folder; the text is always the real docs/ (or copies of it).
 """
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
@@ -65,7 +64,7 @@ def _with_include_path(extension, docs: Path):
     return extension
 
 
-def scaled_project(folder: Path, copies: int, languages: int, extra_hooks: list[str] = ()) -> Path:
+def scaled_project(folder: Path, copies: int, languages: int) -> Path:
     """A copy of the project with its pages repeated `copies` times (kopi-02/ …, without the
     markers for generated lists) and the extra languages switched on, each with a stand-in
     translation of every page (see pretend_translation). Returns its mkdocs.yml."""
@@ -93,7 +92,6 @@ def scaled_project(folder: Path, copies: int, languages: int, extra_hooks: list[
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     for locale, name in EXTRA_LANGUAGES[:languages - 1]:
         i18n["languages"].append({"locale": locale, "name": name, "build": True})
-    config["hooks"] = config["hooks"] + [h for h in extra_hooks if h not in config["hooks"]]
     write_config(folder, config)
     return folder / "mkdocs.yml"
 
@@ -127,20 +125,6 @@ def write_config(folder: Path, config: dict) -> Path:
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
-
-
-@contextlib.contextmanager
-def with_extra_hooks(extra_hooks: list[str]):
-    """Our own config with more hooks, beside mkdocs.yml (the page dates need the git
-    checkout around the config); removed again at once. Yields its path."""
-    config = load_config()
-    config["hooks"] = config["hooks"] + [h for h in extra_hooks if h not in config["hooks"]]
-    path = ROOT / ".bench-mkdocs.yml"
-    try:
-        path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        yield path
-    finally:
-        path.unlink(missing_ok=True)
 
 
 BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")

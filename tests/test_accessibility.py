@@ -428,13 +428,18 @@ def test_the_site_has_no_findings_and_reads_easily(site_report):
     assert all(c["passes"] for c in site_report["contrast"])
 
 
-def test_the_report_has_a_row_for_every_page(built_site, site_report):
-    checked = {p["url"] for p in site_report["pages"]}
-    built = {(page.relative_to(built_site).parent.as_posix() + "/").removeprefix("./") for page in content_pages(built_site)}
-    assert built - checked == {"tilgjengelighet/rapport/"}  # the report is about the others
-    report = BeautifulSoup((built_site / "tilgjengelighet" / "rapport" / "index.html").read_text(encoding="utf-8"),
-                           "html.parser")
-    assert len(report.select("article table")[0].select("tbody tr")) == len(site_report["pages"])
+@pytest.mark.parametrize("folder", ["", "nn/", "en/"])
+def test_the_report_of_each_language_has_a_row_for_every_page_of_that_language(built_site, folder):
+    own = json.loads((built_site / folder / "tilgjengelighet.json").read_text(encoding="utf-8"))
+    checked = {p["url"] for p in own["pages"]}
+    others = ("nn/", "en/")
+    built = {url for url in ((page.relative_to(built_site).parent.as_posix() + "/").removeprefix("./")
+                             for page in content_pages(built_site))
+             if (url.startswith(folder) if folder else not url.startswith(others))}
+    assert built - checked == {f"{folder}tilgjengelighet/rapport/"}  # the report is about the others
+    report = BeautifulSoup((built_site / folder / "tilgjengelighet" / "rapport" / "index.html").read_text(
+        encoding="utf-8"), "html.parser")
+    assert len(report.select("article table")[0].select("tbody tr")) == len(own["pages"])
 
 
 def test_statement_has_the_fields_of_the_norwegian_format(built_site):

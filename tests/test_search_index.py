@@ -103,16 +103,24 @@ def sites(tmp_path_factory):
 
 def test_more_languages_leave_the_bokmal_index_as_it_was(sites):
     one, three = sites
-    only_bokmal = read_index(one / "search/search_index.json")
+    only_bokmal = read_index(one / "search/search_index.full.json")
     assert {d["title"] for d in only_bokmal["docs"]} == {"Forside", "Møter"}
-    assert read_index(three / "search/search_index.json") == only_bokmal
-    assert all(not d["location"].startswith(("nn/", "en/")) for d in read_index(three / "search/search_index.json")["docs"])
+    assert read_index(three / "search/search_index.full.json") == only_bokmal
+    assert all(not d["location"].startswith(("nn/", "en/")) for d in read_index(three / "search/search_index.full.json")["docs"])
+
+
+def test_every_page_loads_only_the_settings_and_where_its_languages_whole_index_is(sites):
+    _, three = sites
+    for folder in ("", "nn/", "en/"):
+        settings = read_index(three / folder / "search/search_index.json")
+        assert settings["docs"] == []
+        assert settings["config"]["full_index"] == f"{folder}search/search_index.full.json"
 
 
 def test_each_language_has_its_own_complete_index(sites):
     _, three = sites
-    nn = read_index(three / "nn/search/search_index.json")
-    en = read_index(three / "en/search/search_index.json")
+    nn = read_index(three / "nn/search/search_index.full.json")
+    en = read_index(three / "en/search/search_index.full.json")
     assert {d["title"] for d in nn["docs"]} == {"Framside", "Møte"}
     assert {d["title"] for d in en["docs"]} == {"Home", "Meetings"}
     assert {d["location"].split("#")[0] for d in nn["docs"]} == {"", "moter/"}
@@ -138,7 +146,9 @@ def test_pages_of_each_language_load_their_own_index(sites, browser):
             with page.expect_response(lambda r: r.url.endswith("search_index.json")) as index:
                 page.goto(f"{url}{prefix}moter/")
             assert index.value.url == f"{url}{prefix}search/search_index.json"
-            page.locator('button[data-mv-toggle="__search"]').click()
+            with page.expect_response(lambda r: r.url.endswith("search_index.full.json")) as whole:
+                page.locator('button[data-mv-toggle="__search"]').click()
+            assert whole.value.url == f"{url}{prefix}search/search_index.full.json"
             page.locator("input.md-search__input").press_sequentially("møte")
             first = page.locator(".md-search-result__item a").first
             first.wait_for()

@@ -20,7 +20,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, build_messages, checklists, content_checks, content_security, front_matter,
-               glossary, ids, includes, markdown_setup, markers, page_dates, search_index, translations)
+               glossary, ids, includes, markdown_setup, markers, offline, page_dates, scripts, search_index,
+               translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, languages, load_strings,
                         translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -179,6 +180,8 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     build = BUILDS.end()
     search_index.write_indexes(build)
+    scripts.strip_comments(build)
+    offline.write_service_worker(build)  # last: its version is a hash of every file written
 
 
 def on_build_error(error):

@@ -7,10 +7,16 @@ language its own index instead: bokmål in search/, nynorsk in nn/search/ and so
 points the pages of each language at theirs. Pages the build generates from other pages'
 text (the checklists) are left out: their items are found on the pages they come from.
 The index is written as compact UTF-8, not with \\u escapes.
+
+Search starts only when a reader opens it: Material fetches search/search_index.json on every
+page load, so that file holds only the index's settings (which the highlighting of search
+words needs) and the address of the whole index, search/search_index.full.json, which
+assets/javascripts/workers/lazy-search.js fetches when the reader opens search.
 """
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from pathlib import Path
 
@@ -18,7 +24,8 @@ from mkdocs.utils import get_relative_url
 
 from .languages import own_string
 
-INDEX_FILE = "search/search_index.json"
+INDEX_FILE = "search/search_index.json"  # what Material loads with every page: the settings only
+FULL_INDEX_FILE = "search/search_index.full.json"  # loaded when the reader opens search
 # Each language's lunr.js language is data: `sok_sprak` in data/sprak/<locale>.yml (lunr has
 # one Norwegian stemmer, "no", which nynorsk uses too). This is the fallback for tests.
 SEARCH_LANGUAGE = {"nb": "no", "nn": "no", "en": "en"}
@@ -75,6 +82,12 @@ def point_search_at_language_root(html: str, page_url: str, locale: str) -> str:
     return _CONFIG_BASE.sub(lambda m: m.group(1) + root + m.group(3), html, count=1)
 
 
+def settings_only(index: dict, full_index: str) -> dict:
+    """The index Material loads on every page: its settings, no entries, and where the whole
+    index is (relative to the site's root)."""
+    return {"config": {**index["config"], "full_index": full_index}, "docs": []}
+
+
 def dump(index: dict) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
@@ -103,6 +116,8 @@ def write_indexes(build) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
     search_languages = {locale: own_string(build.site.root, locale, "sok_sprak", locale) for locale in build.locales}
     for folder, own in indexes_to_write(index, build.default_locale, others, search_languages).items():
+        full = posixpath.join(folder, FULL_INDEX_FILE)
         target = Path(build.config.site_dir) / folder / INDEX_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(dump(own), encoding="utf-8")
+        (Path(build.config.site_dir) / full).write_text(dump(own), encoding="utf-8")
+        target.write_text(dump(settings_only(own, full)), encoding="utf-8")

@@ -11,7 +11,9 @@
   "use strict";
   var SETUP = 0, QUERY = 2;
   var PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
-  var materialWorker = new URLSearchParams(self.location.search).get("worker") || "";
+  // Named after "?worker=" in this worker's address, or in the "#" of lazy-search.js, which loads this one.
+  var named = /[?&]worker=([^&#]+)/.exec(self.location.search + self.location.hash);
+  var materialWorker = named ? named[1] : "";
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(materialWorker)) throw new Error("unknown search worker");
 
   var post = self.postMessage.bind(self);

@@ -1,0 +1,93 @@
+"""The service worker the build writes (medvirkning.offline) and our scripts as served
+(medvirkning.scripts): the version, the documents and what each page needs offline."""
+from __future__ import annotations
+
+import json
+
+from medvirkning import offline, scripts
+from medvirkning.search_index import settings_only
+
+
+def write(folder, files: dict[str, str]):
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_the_version_changes_with_any_file_but_not_with_the_sitemap(tmp_path):
+    site = write(tmp_path, {"index.html": "<h1>A</h1>", "sitemap.xml": "2026-11-29", "sw.js": "old"})
+    first = offline.site_version(site)
+    write(site, {"sitemap.xml": "2026-11-30", "sw.js": "new"})
+    assert offline.site_version(site) == first
+    write(site, {"assets/x.css": "a{}"})
+    assert offline.site_version(site) != first
+
+
+def test_a_page_needs_the_sites_own_files_it_loads_and_not_other_pages_or_sites(tmp_path):
+    site = write(tmp_path, {"assets/a.css": "", "assets/b.js": "", "img/c.png": "", "other/index.html": ""})
+    html = ('<link rel="stylesheet" href="../../assets/a.css"><script src="../../assets/b.js?v=1"></script>'
+            '<img src="../../img/c.png#x"><a href="../../other/">x</a><a href="https://example.org/d.css">y</a>'
+            '<a href="#top">z</a><img src="data:image/png;base64,AA"><a href="../../missing.pdf">m</a>')
+    assert offline.files_loaded_by(html, "strategi/side/", site) == {"assets/a.css", "assets/b.js", "img/c.png"}
+
+
+def test_each_document_in_each_language_with_its_pages_files_and_size(tmp_path):
+    index = {"config": {"lang": ["no"], "separator": " "}, "docs": []}
+    page = '<link href="{up}assets/a.css" rel="stylesheet"><p>Tekst</p>'
+    site = write(tmp_path, {
+        "assets/a.css": "a{}" * 100,
+        "assets/javascripts/workers/lazy-search.js": "//",
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js": "s",
+        "assets/javascripts/lunr/min/lunr.no.min.js": "n",
+        "search/search_index.json": json.dumps(index),
+        "search/search_index.full.json": json.dumps(index),
+        "strategi/index.html": page.format(up="../"),
+        "strategi/mal/index.html": page.format(up="../../"),
+        "strategi/gammel/index.html": '<meta http-equiv="refresh" content="0; url=../mal/">',
+        "nn/strategi/index.html": page.format(up="../../"),
+        "veileder/index.html": page.format(up="../"),
+    })
+    found = offline.documents(site, ["strategi/"], ["", "nn/"])
+    assert set(found) == {"default:strategi/", "nn:strategi/"}
+    bokmal = found["default:strategi/"]
+    assert bokmal.pages == ["strategi/", "strategi/mal/"]
+    assert bokmal.files == ["assets/a.css", "assets/javascripts/lunr/min/lunr.no.min.js",
+                            "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+                            "assets/javascripts/workers/lazy-search.js",
+                            "search/search_index.full.json", "search/search_index.json"]
+    assert 0 < bokmal.bytes < sum(len((site / f).read_bytes()) for f in bokmal.files) + 400
+    assert found["nn:strategi/"].pages == ["nn/strategi/"]
+
+
+def test_the_service_worker_starts_with_the_build_and_has_no_comment_lines():
+    text = offline.service_worker("abc", {"default:strategi/": offline.Document(["strategi/"], ["a.css"], 10)})
+    first, rest = text.split("\n", 1)
+    assert json.loads(first.removeprefix("var BUILD = ").rstrip(";")) == {
+        "version": "abc", "documents": {"default:strategi/": {"pages": ["strategi/"], "files": ["a.css"], "bytes": 10}}}
+    assert "addEventListener(\"fetch\"" in rest
+    assert not [line for line in rest.splitlines() if line.strip().startswith("//")]
+
+
+def test_comment_lines_are_left_out_and_code_with_slashes_is_kept():
+    script = '// about\n  // more\nvar a = "http://x"; // after code\nvar b = 1;\n'
+    assert scripts.without_comment_lines(script) == 'var a = "http://x"; // after code\nvar b = 1;\n'
+
+
+def test_pages_load_only_the_settings_of_the_index_and_where_the_whole_is():
+    index = {"config": {"lang": ["no"], "separator": " "}, "docs": [{"location": "", "title": "A", "text": "b"}]}
+    assert settings_only(index, "nn/search/search_index.full.json") == {
+        "config": {"lang": ["no"], "separator": " ", "full_index": "nn/search/search_index.full.json"}, "docs": []}
+
+
+def test_the_built_site_offers_its_three_documents_with_files_that_exist(built_site):
+    first = (built_site / offline.SERVICE_WORKER).read_text(encoding="utf-8").split("\n", 1)[0]
+    build = json.loads(first.removeprefix("var BUILD = ").rstrip(";"))
+    assert set(build["documents"]) == {"default:veileder/", "default:strategi/", "default:veiviser/"}
+    for key, document in build["documents"].items():
+        folder = key.split(":", 1)[1]
+        assert document["pages"] and all(page.startswith(folder) for page in document["pages"])
+        assert all((built_site / page / "index.html").is_file() for page in document["pages"])
+        assert all((built_site / name).is_file() for name in document["files"])
+        assert "search/search_index.full.json" in document["files"]
