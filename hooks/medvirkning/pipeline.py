@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from . import (accessibility, anchors, build_messages, checklists, content_security, front_matter, glossary,
+from . import (accessibility, anchors, arshjul, build_messages, checklists, content_security, front_matter, glossary,
                markdown_setup, markers, page_dates, search_index, section_links)
 from .languages import current_locale, is_nested_language_build, languages, load_strings
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -30,11 +30,13 @@ FILES_STEPS = (
     accessibility.keep_generated_pages_out_of_nav,
     glossary.find_glossary,
     checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
+    arshjul.add_calendars,  # links to the sources of this language's pages
 )
 MARKDOWN_STEPS = (
     front_matter.check,  # first: a broken page stops here, before anything reads it
     checklists.render_markdown,
     glossary.render_markdown,
+    arshjul.render_markdown,
     accessibility.place_markers,
     page_dates.set_date,
     search_index.exclude_generated,
@@ -86,7 +88,7 @@ def load_site_data(config) -> SiteData:
     entries, allowlist = glossary.load(root)
     return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
                     glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
-                    page_dates=page_dates.load(config))
+                    page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]))
 
 
 @event_priority(-110)

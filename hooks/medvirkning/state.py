@@ -29,6 +29,7 @@ class SiteData:
     glossary_allowlist: set[str]
     anchor_registry: dict[str, list[str]]
     page_dates: dict[str, str]  # src path (without language suffix) -> ISO date
+    arshjul: Any = None  # arshjul.Cycle, from data/arshjul.yml
 
 
 @dataclass
