@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from . import (accessibility, anchors, arshjul, build_messages, checklists, content_security, front_matter, glossary,
+from . import (accessibility, anchors, arshjul, build_messages, templates_docs, checklists, content_security, front_matter, glossary,
                markdown_setup, markers, page_dates, search_index, section_links)
 from .languages import current_locale, is_nested_language_build, languages, load_strings
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -31,12 +31,14 @@ FILES_STEPS = (
     glossary.find_glossary,
     checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
     arshjul.add_calendars,  # links to the sources of this language's pages
+    templates_docs.add_downloads,
 )
 MARKDOWN_STEPS = (
     front_matter.check,  # first: a broken page stops here, before anything reads it
     checklists.render_markdown,
     glossary.render_markdown,
     arshjul.render_markdown,
+    templates_docs.render_markdown,
     accessibility.place_markers,
     page_dates.set_date,
     search_index.exclude_generated,
