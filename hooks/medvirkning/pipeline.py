@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, arshjul, build_messages, templates_docs, checklists, content_security, front_matter, glossary,
-               markdown_setup, markers, page_dates, search_index, section_links)
+               markdown_setup, markers, page_dates, print_pages, search_index, section_links)
 from .languages import current_locale, is_nested_language_build, languages, load_strings
 from .state import Builds, LanguageBuild, Options, SiteData
 
@@ -32,6 +32,7 @@ FILES_STEPS = (
     checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
     arshjul.add_calendars,  # links to the sources of this language's pages
     templates_docs.add_downloads,
+    print_pages.add_pages,
 )
 MARKDOWN_STEPS = (
     front_matter.check,  # first: a broken page stops here, before anything reads it
@@ -130,6 +131,7 @@ def on_env(env, config, files):
     accessibility.write_json(build)
     for page in build.generated_pages.values():
         accessibility.fill_generated_pages(page, build)
+    print_pages.fill(build)  # the other pages' content, as checked and rendered
     return env
 
 
