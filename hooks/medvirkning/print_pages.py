@@ -56,7 +56,9 @@ def page_markdown(folder: str, strings: dict[str, str]) -> str:
         "",
         f"# {title} {{#utskrift}}",
         "",
-        strings["utskrift_ingress"].replace("{dokument}", document),
+        f'!!! abstract "{strings["kort_fortalt"]}"',
+        "",
+        "    " + strings["utskrift_ingress"].replace("{dokument}", document),
         "",
         PLACEHOLDER.format(folder=folder),
         "",
@@ -75,12 +77,18 @@ def resolve(href: str, page_url: str) -> tuple[str, str] | None:
     return parts.path.lstrip("/"), parts.fragment
 
 
+def permalink(anchor: str, strings: dict[str, str]) -> str:
+    """The section link every heading on the site has (see section_links.py)."""
+    return (f'<a class="headerlink" href="#{anchor}" aria-label="{strings["permalenke"]}" data-mv-copy-link>'
+            '<span aria-hidden="true">#</span></a>')
+
+
 def combine(parts: list[Part], print_url: str, strings: dict[str, str]) -> str:
     """The body of a print page: the table of contents, then each part as a section."""
     soups = [BeautifulSoup(part.content, "html.parser") for part in parts]
     counts = Counter(tag["id"] for soup in soups for tag in soup.find_all(id=True))
     counts.update(["utskrift", "utskrift-innhold"] + [part.section_id for part in parts])
-    id_maps = [{tag["id"]: (tag["id"] if counts[tag["id"]] == 1 else f"{part.section_id}--{tag['id']}")
+    id_maps = [{tag["id"]: (tag["id"] if counts[tag["id"]] == 1 else f"{part.section_id}-{tag['id']}")
                 for tag in soup.find_all(id=True)} for part, soup in zip(parts, soups)]
     by_url = {part.url: index for index, part in enumerate(parts)}
 
@@ -113,11 +121,14 @@ def combine(parts: list[Part], print_url: str, strings: dict[str, str]) -> str:
         for heading in soup.find_all(["h1", "h2", "h3", "h4", "h5"]):
             heading.name = f"h{int(heading.name[1]) + 1}"
         first = soup.find("h2")
+        if first is not None and first.get("id") and first.find("a", class_="headerlink") is None:
+            first.append(BeautifulSoup(permalink(first["id"], strings), "html.parser"))
         labelled = f' aria-labelledby="{first["id"]}"' if first is not None and first.get("id") else ""
         sections.append(f'<section class="mv-utskrift-del" id="{part.section_id}"{labelled}>\n{soup}\n</section>')
     contents = "\n".join(f'<li><a href="#{part.section_id}">{part.title}</a></li>' for part in parts)
     toc = (f'<nav class="mv-utskrift-innhold" aria-labelledby="utskrift-innhold">\n'
-           f'<h2 id="utskrift-innhold">{strings["utskrift_innhold"]}</h2>\n<ol>\n{contents}\n</ol>\n</nav>')
+           f'<h2 id="utskrift-innhold">{strings["utskrift_innhold"]}{permalink("utskrift-innhold", strings)}</h2>\n'
+           f'<ol>\n{contents}\n</ol>\n</nav>')
     return toc + "\n" + "\n".join(sections)
 
 
