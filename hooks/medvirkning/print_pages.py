@@ -83,13 +83,34 @@ def permalink(anchor: str, strings: dict[str, str]) -> str:
             '<span aria-hidden="true">#</span></a>')
 
 
+def unique_ids(parts: list[Part], soups: list, counts: Counter) -> list[dict[str, str]]:
+    """Per part, its ids on the print page: kept where unique, else with the page's name in front
+    (and a number after, should that too be taken)."""
+    used = {anchor for anchor, count in counts.items() if count == 1}
+    maps = []
+    for part, soup in zip(parts, soups):
+        ids = {}
+        for tag in soup.find_all(id=True):
+            anchor = tag["id"]
+            if counts[anchor] == 1 or anchor in ids:
+                ids.setdefault(anchor, anchor)
+                continue
+            candidate, number = f"{part.section_id}-{anchor}", 1
+            while candidate in used:
+                number += 1
+                candidate = f"{part.section_id}-{anchor}-{number}"
+            used.add(candidate)
+            ids[anchor] = candidate
+        maps.append(ids)
+    return maps
+
+
 def combine(parts: list[Part], print_url: str, strings: dict[str, str]) -> str:
     """The body of a print page: the table of contents, then each part as a section."""
     soups = [BeautifulSoup(part.content, "html.parser") for part in parts]
     counts = Counter(tag["id"] for soup in soups for tag in soup.find_all(id=True))
     counts.update(["utskrift", "utskrift-innhold"] + [part.section_id for part in parts])
-    id_maps = [{tag["id"]: (tag["id"] if counts[tag["id"]] == 1 else f"{part.section_id}-{tag['id']}")
-                for tag in soup.find_all(id=True)} for part, soup in zip(parts, soups)]
+    id_maps = unique_ids(parts, soups, counts)
     by_url = {part.url: index for index, part in enumerate(parts)}
 
     def target(path: str, fragment: str) -> str | None:
