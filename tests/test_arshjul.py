@@ -235,9 +235,10 @@ def test_the_wheel_fits_and_is_readable_on_a_phone(browser, site_url, tmp_path, 
     box = wheel.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    # Month names at least 12 px on screen; the text stands out from the month behind it.
-    label = page.locator("text.mv-arshjul__navn").first
-    assert label.bounding_box()["height"] >= 12
+    # Month names and numbers at least 16 px on screen, as all text on the site.
+    for text in ("text.mv-arshjul__navn", "text.mv-arshjul__tall"):
+        assert page.locator(text).first.bounding_box()["height"] >= 16, text
+    # The text stands out from the month behind it.
     fill = page.evaluate("getComputedStyle(document.querySelector('text.mv-arshjul__navn')).fill")
     background = page.evaluate("getComputedStyle(document.querySelector('path.mv-arshjul__maned--oddetall')).fill")
     assert fill != background

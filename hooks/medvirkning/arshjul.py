@@ -46,9 +46,9 @@ ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # The wheel: a 360 × 360 drawing, January at the top, clockwise.
 SIZE = 360
 CENTRE = SIZE / 2
-OUTER, INNER, LABEL = 176, 50, 158
-BADGE_RINGS = (132, 106, 80)  # two badges side by side on each ring
-BADGE_SPREAD = 8  # degrees either side of the month's middle when two share a ring
+OUTER, INNER, LABEL = 178, 50, 157
+BADGE = 12.5  # a badge's radius: room for a number in 17 px type
+BADGE_RINGS = (128, 100, 74)  # two badges side by side on each ring
 
 
 class ArshjulError(PluginError):
@@ -169,6 +169,11 @@ def sector_path(month: int) -> str:
             f"L{x3} {y3}A{INNER} {INNER} 0 0 0 {x4} {y4}Z")
 
 
+def spread(radius: float) -> float:
+    """Degrees either side of a month's middle for two badges side by side on a ring, 2 units apart."""
+    return math.degrees(math.asin((BADGE + 1) / radius))
+
+
 def wheel(months: dict[int, list[Event]], labels: dict[int, str]) -> list[dict]:
     """Per month: its sector, label position and the positions of its events' badges."""
     capacity = 2 * len(BADGE_RINGS)
@@ -182,7 +187,7 @@ def wheel(months: dict[int, list[Event]], labels: dict[int, str]) -> list[dict]:
         for index, event in enumerate(events):
             ring, place = divmod(index, 2)
             shares = index + 1 < len(events) if place == 0 else True
-            degrees = middle + (BADGE_SPREAD * (1 if place else -1) if shares else 0)
+            degrees = middle + (spread(BADGE_RINGS[ring]) * (1 if place else -1) if shares else 0)
             x, y = point(BADGE_RINGS[ring], degrees)
             badges.append({"x": x, "y": y, "number": event.number, "proposal": event.proposal})
         x, y = point(LABEL, middle)
@@ -263,7 +268,7 @@ def render_block(cycle: Cycle, *, page_src_uri: str, page_url: str, locale: str,
                **text(e, locale, default)} for e in cycle.events]
     by_number = {e["number"]: e for e in events}
     return render(
-        t=strings, year=year, size=SIZE, centre=CENTRE, inner=INNER,
+        t=strings, year=year, size=SIZE, centre=CENTRE, inner=INNER, badge_radius=BADGE,
         wheel=wheel(months, short), events=events, shown=text(shown, locale, default),
         months=[(wide[m], [by_number[e.number] for e in evs]) for m, evs in months.items()],
         patterns=[{"id": p.id, "file": posixpath.basename(calendar_src_uri(page_src_uri, p.id)),
