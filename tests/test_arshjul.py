@@ -6,7 +6,9 @@ writes them: a file only the writing library understands would not help a counci
 from __future__ import annotations
 
 import datetime
+import functools
 import re
+from pathlib import Path
 
 import pytest
 import vobject
@@ -22,6 +24,11 @@ CYCLE = arshjul.load(ROOT, "nb")
 PAGE = "veiviser/arshjul/"
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0])["site_url"]
 UID = re.compile(r"arshjul-([a-z0-9-]+)-m(\d\d)@navikt\.github\.io")
+
+
+@functools.lru_cache(maxsize=None)
+def built_page(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def parse_calendar(data: bytes | str):
@@ -151,8 +158,7 @@ def test_built_calendars_parse_and_hold_every_event(built_site, page, pattern):
         url = event.url.value
         assert url.startswith(SITE_URL)
         address, _, anchor = url[len(SITE_URL):].partition("#")
-        target = BeautifulSoup((built_site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
-        assert target.find(id=anchor) is not None, url
+        assert built_page(built_site / address / "index.html").find(id=anchor) is not None, url
     # The page offers the file, and says which year and how dates are chosen.
     assert page.select_one(f'a[href="../arshjul-{pattern}.ics"][download]') is not None
     assert f"begynner i {year}" in page.get_text() and "første mandagen" in page.get_text()
@@ -181,7 +187,7 @@ def test_the_month_list_links_to_the_sources(page, built_site):
     for link in page.select("#mv-arshjul-tekst a[href]"):
         address, _, anchor = link["href"].partition("#")
         target = (built_site / PAGE / address / "index.html").resolve()
-        assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=anchor), link["href"]
+        assert built_page(target).find(id=anchor), link["href"]
 
 
 # ---- In the browser ----
