@@ -77,6 +77,19 @@ def test_broken_data_is_a_plain_message_naming_the_file(raw, message):
     assert "data/arshjul.yml" in str(error.value) and message in str(error.value)
 
 
+def test_untranslated_events_are_listed_as_missing():
+    assert arshjul.missing_translations(CYCLE, "nb") == []
+    assert arshjul.missing_translations(CYCLE, "nn") == [*(e.id for e in CYCLE.events), *(p.id for p in CYCLE.patterns)]
+    nn = arshjul.parse({"hendelser": [{"id": "utvalgsmote", "kilde": "a.md#b", "tekst": {
+        "nb": {"tittel": "Møte", "hvor_ofte": "Ofte", "beskrivelse": "B", "kilde_navn": "K"},
+        "nn": {"tittel": "Møte i utvalet"}}}], "monstre": [{"id": "fire", "maneder": [2, 4, 9, 11], "tekst": {
+        "nb": {"navn": "Fire", "kilde": "K"}}}]}, "nb")
+    assert arshjul.missing_translations(nn, "nn") == ["fire"]
+    # A field not translated yet is shown in bokmål.
+    assert arshjul.text(nn.events[0], "nn", "nb") == {"tittel": "Møte i utvalet", "hvor_ofte": "Ofte",
+                                                       "beskrivelse": "B", "kilde_navn": "K"}
+
+
 def test_plan_places_each_event_in_its_months():
     months = arshjul.plan(CYCLE, [2, 4, 9, 11])
     assert list(months) == list(range(1, 13))

@@ -27,11 +27,14 @@ from urllib.parse import urlsplit
 from babel.dates import get_month_names
 from icalendar import Calendar, Event as CalendarEvent, vRecur
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_build_datetime, get_relative_url
 
 from .data_files import read_yaml
 from .languages import generated_file
 from .markers import marker
+
+log = get_plugin_logger("arshjul")
 
 DATA_FILE = "data/arshjul.yml"
 MARKER = marker("arshjul")
@@ -141,6 +144,11 @@ def check_text(value, fields: tuple[str, ...], where: str, default_locale: str) 
 def text(item: Event | Pattern, locale: str, default: str) -> dict[str, str]:
     """The item's texts in `locale`, each field falling back to the default language's."""
     return {**item.text[default], **item.text.get(locale, {})}
+
+
+def missing_translations(cycle: Cycle, locale: str) -> list[str]:
+    """The ids of the events and patterns with no text in `locale` yet (shown in the default language)."""
+    return [item.id for item in [*cycle.events, *cycle.patterns] if locale not in item.text]
 
 
 def months_of(event: Event, meeting_months: list[int]) -> list[int]:
@@ -309,6 +317,10 @@ def add_calendars(files, build) -> None:
         raise ArshjulError(f"Markøren «<!-- generert: arshjul -->» står på flere sider "
                            f"({', '.join('docs/' + p.src_uri for p in pages)}). Den kan bare stå på én.")
     page_src = pages[0].src_uri
+    missing = missing_translations(cycle, build.locale)
+    if missing:  # the translation status: shown in the default language until translated
+        log.info(f"{DATA_FILE}: {len(missing)} hendelser og mønstre mangler tekst på «{build.locale}» "
+                 f"({', '.join(missing)}). Teksten på «{build.default_locale}» vises til de er oversatt.")
     today = get_build_datetime().date()
     stamp = datetime.datetime.combine(today, datetime.time(), tzinfo=datetime.timezone.utc)
     host = urlsplit(build.config.site_url or "https://medvirkning.invalid/").hostname
