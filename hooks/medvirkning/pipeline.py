@@ -19,8 +19,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from . import (accessibility, anchors, arshjul, build_messages, templates_docs, checklists, content_security, front_matter, glossary,
-               markdown_setup, markers, page_dates, print_pages, search_index, section_links)
+from . import (accessibility, anchors, arshjul, build_messages, checklists, content_security, front_matter, glossary,
+               markdown_setup, markers, page_dates, print_pages, search_index, section_links, templates_docs)
 from .languages import current_locale, is_nested_language_build, languages, load_strings
 from .state import Builds, LanguageBuild, Options, SiteData
 
@@ -31,8 +31,8 @@ FILES_STEPS = (
     glossary.find_glossary,
     checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
     arshjul.add_calendars,  # links to the sources of this language's pages
-    templates_docs.add_downloads,
-    print_pages.add_pages,
+    templates_docs.add_downloads,  # links to the sections of this language's pages
+    print_pages.add_pages,  # one per document that has pages in this language
 )
 MARKDOWN_STEPS = (
     front_matter.check,  # first: a broken page stops here, before anything reads it
