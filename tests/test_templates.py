@@ -64,7 +64,7 @@ def test_every_heading_links_to_an_existing_section(built_site, name):
 
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_template_says_it_is_ours_not_an_official_nav_form(built_site, name):
-    notice = soup(built_site / FOLDER / name / "index.html").select_one("article .admonition.info")
+    notice = soup(built_site / FOLDER / name / "index.html").select_one("article h1 + .admonition.abstract")
     assert notice is not None and "ikke et offisielt skjema fra NAV" in notice.get_text()
     assert notice.select_one(f'a[href="../{name}.docx"][download]') is not None
     assert notice.select_one(f'a[href="../{name}.md"][download]') is not None

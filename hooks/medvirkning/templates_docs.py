@@ -63,7 +63,8 @@ def absolute_links(markdown: str, src_uri: str, url_of) -> str:
 
 def notice_markdown(strings: dict[str, str], docx_link: str | None = None, md_link: str | None = None) -> str:
     """The notice under a template's title; with download links on the page itself."""
-    lines = ['!!! info "' + strings["mal_merknad_tittel"] + '"', "", "    " + strings["mal_merknad"]]
+    # «Kort fortalt» opens every page of the site; here it says whose template this is.
+    lines = ['!!! abstract "' + strings["kort_fortalt"] + '"', "", "    " + strings["mal_merknad"]]
     if docx_link and md_link:
         lines += ["", f"    [{strings['mal_last_ned_docx']}]({docx_link}){{ download=\"{posixpath.basename(docx_link)}\" }}"
                       f" · [{strings['mal_last_ned_md']}]({md_link}){{ download=\"{posixpath.basename(md_link)[:-4]}\" }}"]
