@@ -512,8 +512,8 @@ def place_markers(markdown: str, page, build) -> str:
 
 def check_content(html: str, page, build) -> str:
     """Check the page's own content (the article, as Markdown and the other steps made it)."""
-    if page is build.generated_pages.get("tilgjengelighetsrapport"):
-        return html  # its table is about the other pages
+    if page is build.generated_pages.get("tilgjengelighetsrapport") or page.file.src_uri in build.print_pages:
+        return html  # the report's table is about the other pages; a print page is the other pages
     root = parse(html)
     report = PageReport(
         src_uri=page.file.src_uri, url=page.url, title=page.title or page.file.src_uri,

@@ -9,6 +9,10 @@ import re
 
 from mkdocs.exceptions import PluginError
 
+# Every marker a step owns; an editor's message lists them.
+KNOWN = ("ordliste", "sjekklister", "tilgjengelighetsrapport", "tilgjengelighetsavvik", "oversettelser", "arshjul",
+         "mal")
+
 MARKER = re.compile(r"^<!--\s*generert:\s*(.*?)\s*-->[ \t]*$", re.M)
 
 
@@ -28,6 +32,6 @@ def no_leftovers(markdown: str, page, build) -> str:
     for line, name in leftover_markers(page.file.content_string if MARKER.search(markdown) else ""):
         raise PluginError(
             f"docs/{page.file.src_uri}, linje {line}: ukjent markør «<!-- generert: {name} -->». "
-            "Kjente markører er «ordliste», «sjekklister», «tilgjengelighetsrapport», «tilgjengelighetsavvik» og «oversettelser». "
+            f"Kjente markører er {', '.join(f'«{known}»' for known in KNOWN)}. "
             "Sjekk stavemåten.")
     return markdown

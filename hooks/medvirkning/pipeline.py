@@ -19,9 +19,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from . import (accessibility, anchors, build_messages, checklists, content_checks, content_security, front_matter,
-               glossary, ids, includes, markdown_setup, markers, offline, page_dates, scripts, search_index,
-               translations)
+from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
+               front_matter, glossary, ids, includes, markdown_setup, markers, offline, page_dates, print_pages,
+               scripts, search_index, templates_docs, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, languages, load_strings,
                         translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -35,6 +35,9 @@ FILES_STEPS = (
     accessibility.keep_generated_pages_out_of_nav,
     glossary.find_glossary,
     checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
+    arshjul.add_calendars,  # links to the sources of this language's pages
+    templates_docs.add_downloads,  # links to the sections of this language's pages
+    print_pages.add_pages,  # one per document that has pages in this language
 )
 MARKDOWN_STEPS = (
     front_matter.check,  # first: a broken page stops here, before anything reads it
@@ -43,6 +46,8 @@ MARKDOWN_STEPS = (
     content_checks.check_title,
     checklists.render_markdown,
     glossary.render_markdown,
+    arshjul.render_markdown,
+    templates_docs.render_markdown,
     accessibility.place_markers,
     translations.render_overview,
     translations.mark_outdated,
@@ -101,7 +106,7 @@ def load_site_data(config) -> SiteData:
     entries, allowlist = glossary.load(root)
     return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
                     glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
-                    page_dates=page_dates.load(config))
+                    page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]))
 
 
 @event_priority(-110)
@@ -143,6 +148,7 @@ def on_env(env, config, files):
     accessibility.write_json(build)
     for page in build.generated_pages.values():
         accessibility.fill_generated_pages(page, build)
+    print_pages.fill(build)  # the other pages' content, as checked and rendered
     return env
 
 

@@ -29,6 +29,7 @@ class SiteData:
     glossary_allowlist: set[str]
     anchor_registry: dict[str, list[str]]
     page_dates: dict[str, str]  # src path -> ISO date of its last commit
+    arshjul: Any = None  # arshjul.Cycle, from data/arshjul.yml
     translations: list | None = None  # translations.Status of every page and language, once found
 
 
@@ -54,6 +55,7 @@ class LanguageBuild:
     reports: list = field(default_factory=list)  # accessibility.PageReport
     report_data: dict = field(default_factory=dict)  # the report of every page, once all are checked
     generated_pages: dict[str, Any] = field(default_factory=dict)  # marker name -> Page
+    print_pages: dict[str, str] = field(default_factory=dict)  # print page src -> its document's folder
     anchors_built: dict[str, list[str]] = field(default_factory=dict)  # url -> ids
     anchors_src_by_url: dict[str, str] = field(default_factory=dict)
     content_scripts: dict[str, frozenset] = field(default_factory=dict)  # url -> script hashes

@@ -1,0 +1,158 @@
+"""Templates: pages that print as clean forms, with Word and Markdown files made from the same text.
+
+Every heading links to the section that explains it, every link resolves, each template says
+it is the site's own and not an official NAV form, and the downloads hold the same headings.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import markdown as python_markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import DESKTOP, PHONE, ROOT
+from medvirkning import templates_docs
+
+TEMPLATES = ["mandat", "innkalling", "referat", "arsrapport", "evaluering"]
+FOLDER = "veiviser/maler"
+STRINGS = yaml.safe_load((ROOT / "data/sprak/nb.yml").read_text(encoding="utf-8"))
+SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0])["site_url"]
+# Where each template is explained: the page links to it.
+EXPLAINED_ON = {"mandat": "veiviser/mandat", "innkalling": "veiviser/moter", "referat": "veiviser/moter",
+                "arsrapport": "veiviser/arshjul", "evaluering": "veiviser/arshjul"}
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def resolves(site: Path, page_dir: Path, href: str) -> bool:
+    """A relative link of a built page leads to a file, and to its id if it has one."""
+    address, _, anchor = href.partition("#")
+    target = (page_dir / address).resolve() if address else page_dir.resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    if not target.exists() or not str(target).startswith(str(site.resolve())):
+        return False
+    return not anchor or soup(target).find(id=anchor) is not None
+
+
+def resolves_published(site: Path, url: str) -> bool:
+    assert url.startswith(SITE_URL), url
+    address = url[len(SITE_URL):]
+    return resolves(site, site, address)
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_every_heading_links_to_an_existing_section(built_site, name):
+    page_dir = built_site / FOLDER / name
+    article = soup(page_dir / "index.html").find("article")
+    headings = article.find_all("h2")
+    assert len(headings) >= 3
+    for heading in headings:
+        source = heading.find_next_sibling()
+        assert source is not None and "mv-mal-kilde" in source.get("class", []), heading.get_text()
+        links = source.find_all("a", href=True)
+        assert links, heading.get_text()
+        for link in links:
+            assert resolves(built_site, page_dir, link["href"]), f"{name}: {link['href']}"
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_template_says_it_is_ours_not_an_official_nav_form(built_site, name):
+    notice = soup(built_site / FOLDER / name / "index.html").select_one("article h1 + .admonition.abstract")
+    assert notice is not None and "ikke et offisielt skjema fra NAV" in notice.get_text()
+    assert notice.select_one(f'a[href="../{name}.docx"][download]') is not None
+    assert notice.select_one(f'a[href="../{name}.md"][download]') is not None
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_word_file_has_the_headings_and_a_box_per_field(built_site, name):
+    article = soup(built_site / FOLDER / name / "index.html").find("article")
+    document = docx.Document(str(built_site / FOLDER / f"{name}.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == [h.get_text().rstrip("#").strip() for h in article.find_all("h2")]
+    assert len(document.tables) == len(article.select("p.mv-felt"))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert STRINGS["mal_merknad"] in text
+    for url in re.findall(r"\((https?://[^)\s]+)\)", text):
+        assert resolves_published(built_site, url), url
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_markdown_file_is_clean_and_its_links_resolve(built_site, name):
+    text = (built_site / FOLDER / f"{name}.md").read_text(encoding="utf-8")
+    assert not re.search(r"\{[:.#]", text) and "<!--" not in text and not text.startswith("---")
+    assert STRINGS["mal_merknad"] in text
+    links = re.findall(r"\]\(([^)]+)\)", text)
+    assert links
+    for url in links:
+        assert resolves_published(built_site, url), url
+    html = BeautifulSoup(python_markdown.markdown(text), "html.parser")
+    article = soup(built_site / FOLDER / name / "index.html").find("article")
+    assert [h.get_text() for h in html.find_all("h2")] == \
+        [h.get_text().rstrip("#").strip() for h in article.find_all("h2")]
+
+
+def test_templates_are_linked_from_the_pages_that_explain_them(built_site):
+    for name, explained in EXPLAINED_ON.items():
+        page = soup(built_site / explained / "index.html")
+        assert page.select_one(f'article a[href$="maler/{name}/"]') is not None, f"{explained} → {name}"
+
+
+def test_agenda_follows_the_order_of_the_minutes():
+    """Opening, approval of the last minutes, the cases, «Diverse», closing (minutes of March 2024)."""
+    source = (ROOT / "docs" / FOLDER / "innkalling.md").read_text(encoding="utf-8")
+    order = [source.index(s) for s in ("Åpning", "Godkjenning av referatet", "Sakene til behandling",
+                                       "Diverse", "Avslutning")]
+    assert order == sorted(order)
+
+
+def test_download_markdown_strips_site_markup():
+    source = ("---\ndescription: x\n---\n\n# Mal {#mal}\n\n<!-- generert: mal -->\n\nNavn:\n{ .mv-felt }\n\n"
+              "## Del {#del}\n\nSe: [Møter](../moter.md#saklisten)\n{ .mv-mal-kilde }\n")
+    prepared = templates_docs.prepared_markdown(source, "veiviser/maler/x.md", STRINGS,
+                                                lambda path, anchor: f"https://e.invalid/{path}#{anchor}")
+    text = templates_docs.download_markdown(prepared)
+    assert text.startswith("# Mal\n\n> ")
+    assert "Navn:\n\n## Del\n\nSe: [Møter](https://e.invalid/veiviser/moter.md#saklisten)\n" in text
+    assert "{" not in text
+
+
+# ---- Print ----
+
+@pytest.fixture
+def printed(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_template_prints_as_a_clean_form(printed, site_url, name):
+    printed.goto(site_url + f"{FOLDER}/{name}/")
+    printed.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", "a[download]"):
+        assert not printed.locator(hidden).first.is_visible(), hidden
+    assert printed.get_by_text("ikke et offisielt skjema fra NAV").is_visible()
+    # Each field has a box to write in: the label's ::after has a border and room.
+    box = printed.evaluate("""() => {
+        const style = getComputedStyle(document.querySelector('p.mv-felt'), '::after');
+        return [style.borderTopStyle, parseFloat(style.minHeight), style.borderTopColor];
+    }""")
+    assert box[0] == "solid" and box[1] >= 30 and box[2] == "rgb(0, 0, 0)"
+    pdf = printed.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_template_on_a_phone_has_no_sideways_scrolling(browser, site_url):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + f"{FOLDER}/mandat/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()
