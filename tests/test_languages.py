@@ -257,3 +257,8 @@ def test_an_outdated_translation_is_found_when_its_source_changes(tmp_path):
     assert [s.state for s in statuses(tmp_path, "nb", ["nb", "nn"])] == ["current"]
     (tmp_path / "side.md").write_text(PAGES["moter.md"] + "\nNy setning.\n", encoding="utf-8")
     assert [s.state for s in statuses(tmp_path, "nb", ["nb", "nn"])] == ["outdated"]
+
+
+def test_each_language_has_its_own_not_found_page_and_the_root_keeps_bokmal(three):
+    for folder, locale in (("", "nb"), ("nn/", "nn"), ("en/", "en")):
+        assert read(three / folder / "404.html").find("html")["lang"] == locale, folder

@@ -92,3 +92,18 @@ def generated_file(build, src_uri: str, content: str) -> File:
     file.norm_src_uri = src_uri
     file.alternates = {build.locale: file}
     return file
+
+
+def keep_not_found_pages_apart(html: str, template_name: str, build) -> str:
+    """Every language build writes the theme's 404.html at the site's root, the last one
+    winning. Each language's page goes to its own folder instead (nn/404.html), and the root
+    keeps the default language's."""
+    if template_name != "404.html":
+        return html
+    if build.is_default:
+        build.site.not_found_page = html
+        return html
+    target = Path(build.config.site_dir) / build.folder / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, encoding="utf-8")
+    return build.site.not_found_page or html

@@ -24,6 +24,7 @@ from . import (accessibility, anchors, arshjul, build_messages, checklists, cont
                scripts, search_index, templates_docs, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, languages, load_strings,
                         translate_nav)
+from . import languages as languages_step
 from .state import Builds, LanguageBuild, Options, SiteData
 
 # The steps of each event, in the order they run. Each takes the event's value first and
@@ -177,9 +178,11 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output_content, template_name, config):
-    if template_name.endswith(".html"):  # the 404 page; not sitemap.xml
-        return content_security.secure(accessibility.valid_toggles(output_content), BUILDS.current)
-    return output_content
+    if not template_name.endswith(".html"):  # sitemap.xml
+        return output_content
+    build = BUILDS.current
+    page = content_security.secure(accessibility.valid_toggles(output_content), build)
+    return languages_step.keep_not_found_pages_apart(page, template_name, build)
 
 
 @event_priority(-110)

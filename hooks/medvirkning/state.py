@@ -31,6 +31,7 @@ class SiteData:
     page_dates: dict[str, str]  # src path -> ISO date of its last commit
     arshjul: Any = None  # arshjul.Cycle, from data/arshjul.yml
     translations: list | None = None  # translations.Status of every page and language, once found
+    not_found_page: str | None = None  # the default language's 404 page, kept at the site's root
 
 
 @dataclass
