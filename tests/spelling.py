@@ -39,7 +39,7 @@ _NOISE = [
     re.compile(r"`[^`]*`"),  # inline code
     re.compile(r"\]\([^)]*\)"),  # link targets
     re.compile(r"<[^>]+>"),  # HTML tags
-    re.compile(r"\{[ \t]*[:#.!][^}]*\}"),  # attribute lists (also «{ .class }») and include markers
+    re.compile(r"\{\s*[:#.!][^}]*\}"),  # attribute lists and include markers
     re.compile(r'^\s*!!! sjekkliste "[^"]*"'),  # a checklist's id, not a word
     re.compile(r'^\s*(!!!|\?\?\?\+?)\s*\w+'),  # admonition type (its title is checked)
     re.compile(r"\b[\w.-]+\.(no|com|org|net)\b"),  # web addresses named in the text

@@ -224,8 +224,13 @@ var MV_STRINGS = (function () {
 // gives each link the page's address there). With JavaScript it also keeps the section the
 // reader is on: every section has the same id in every language.
 (function () {
-  document.addEventListener("click", function (event) {
+  // In the capture phase, and no further: the theme's own handler would look the page up in a
+  // sitemap next to each alternate address (there is none) and send the reader to the language's
+  // folder without the section. The browser then simply follows the link.
+  window.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
-    if (link && window.location.hash && !link.hash) link.hash = window.location.hash;
-  });
+    if (!link || event.metaKey || event.ctrlKey) return;
+    if (window.location.hash && !link.hash) link.hash = window.location.hash;
+    event.stopPropagation();
+  }, true);
 })();
