@@ -100,7 +100,7 @@ def load_site_data(config) -> SiteData:
     entries, allowlist = glossary.load(root)
     return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
                     glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
-                    page_dates=page_dates.load(config))
+                    page_dates=page_dates.load(config), browser_audit=accessibility.load_audit(root))
 
 
 @event_priority(-110)

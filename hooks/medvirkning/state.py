@@ -30,6 +30,7 @@ class SiteData:
     anchor_registry: dict[str, list[str]]
     page_dates: dict[str, str]  # src path -> ISO date of its last commit
     translations: list | None = None  # translations.Status of every page and language, once found
+    browser_audit: dict | None = None  # data/tilgjengelighetsrevisjon.yml (`make audit`), if there is one
 
 
 @dataclass
