@@ -85,7 +85,8 @@ def site_prefix(config_file: Path = ROOT / "mkdocs.yml") -> str:
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site below `prefix`; anything outside it is not found."""
+    """Serves the site below `prefix`; anything outside it is not found, and an address that is
+    not found gets the site's 404.html, as GitHub Pages does."""
 
     def __init__(self, *args, prefix: str = "/", **kwargs):
         self.prefix = prefix
@@ -95,6 +96,18 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "finnes-ikke")
         return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, *args):
         pass
