@@ -90,3 +90,18 @@ def test_the_note_that_ticks_stay_on_this_device_is_not_printed(phone, site_url)
     phone.emulate_media(media="print")
     assert not note.is_visible()
     assert phone.locator(".mv-checklist__items").is_visible()
+
+
+@pytest.mark.parametrize("address", ["", "veiviser/moter/", "tilgjengelighet/rapport/"])
+def test_text_at_200_percent_in_a_320_px_window_is_not_cut_off(browser, site_url, address):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + address)
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    for name in ("Navigasjon", "Søk"):
+        box = page.get_by_role("button", name=name).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 320, (name, box)
+    assert page.locator("html").get_attribute("lang") == "nb"
+    assert page.locator("article p").first.evaluate("p => getComputedStyle(p).hyphens") == "auto"
+    context.close()
