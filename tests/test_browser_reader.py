@@ -105,3 +105,19 @@ def test_text_at_200_percent_in_a_320_px_window_is_not_cut_off(browser, site_url
     assert page.locator("html").get_attribute("lang") == "nb"
     assert page.locator("article p").first.evaluate("p => getComputedStyle(p).hyphens") == "auto"
     context.close()
+
+
+def test_the_section_link_stays_beside_its_heading_and_says_what_it_does(phone, site_url):
+    phone.goto(site_url + "veileder/")
+    heading = phone.get_by_role("heading", name="Hva slags dokument er dette?")
+    link = heading.locator("a.headerlink")
+    word = heading.locator(".mv-nowrap")
+    # The # is on the same line as the heading's last word.
+    assert abs(link.bounding_box()["y"] - word.bounding_box()["y"]) < 4
+    assert word.evaluate("w => w.getClientRects().length") == 1
+    assert link.get_attribute("aria-label") == "Kopier lenke til denne delen: Hva slags dokument er dette?"
+    link.focus()
+    assert link.evaluate("a => getComputedStyle(a, '::after').content") == '"Kopier lenke til denne delen"'
+    link.click()
+    phone.wait_for_function("() => document.querySelector('#mv-link-status')?.textContent.includes('kopiert')")
+    assert phone.url.endswith("veileder/#hva-slags-dokument-er-dette")

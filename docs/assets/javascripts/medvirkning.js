@@ -192,7 +192,7 @@ var MV_STRINGS = (function () {
   }
 
   function setUp(link) {
-    var heading = link.parentNode;
+    var heading = link.closest("h1, h2, h3, h4, h5, h6");
     var title = heading ? heading.textContent.replace(/#\s*$/, "").trim() : "";
     link.setAttribute("aria-label", MV_STRINGS.kopier_lenke + ": " + title);
     link.setAttribute("title", MV_STRINGS.kopier_lenke);
