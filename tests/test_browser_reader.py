@@ -121,3 +121,34 @@ def test_the_section_link_stays_beside_its_heading_and_says_what_it_does(phone, 
     link.click()
     phone.wait_for_function("() => document.querySelector('#mv-link-status')?.textContent.includes('kopiert')")
     assert phone.url.endswith("veileder/#hva-slags-dokument-er-dette")
+
+
+def test_the_menu_works_without_javascript(browser, site_url):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "veileder/")
+    assert page.locator("label[data-mv-toggle]").count() > 5 and page.locator("button[data-mv-toggle]").count() == 0
+    page.goto(site_url)
+    drawer = page.locator("#__drawer")
+    assert not drawer.is_checked()
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    assert drawer.is_checked()
+    page.wait_for_timeout(400)  # the menu slides in
+    menu = page.locator(".md-sidebar--primary")
+    assert menu.is_visible()
+    page.locator('label.md-nav__link[data-mv-toggle]', has_text="Veiviser for utvalgsarbeid").click()
+    page.wait_for_timeout(400)
+    page.locator('label.md-nav__link[data-mv-toggle]', has_text="Grunnlaget").click()
+    page.wait_for_timeout(400)
+    target = page.locator(".md-nav--primary a", has_text="Hva er brukermedvirkning").first
+    assert target.is_visible()
+    target.click()
+    page.wait_for_url("**/veiviser/hva-er-brukermedvirkning/")
+    context.close()
+
+
+def test_with_javascript_the_menu_toggles_are_buttons(phone, site_url):
+    phone.goto(site_url + "veileder/")
+    assert phone.locator("label[data-mv-toggle]").count() == 0
+    assert phone.get_by_role("button", name="Navigasjon").get_attribute("aria-expanded") == "false"
+    assert phone.get_by_role("button", name="Søk").is_visible()
