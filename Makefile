@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build system test test-fast spell anchors oversatt bench clean
+.PHONY: serve build system test test-fast spell anchors oversatt audit bench clean
 
 # The env is remade whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -42,6 +42,12 @@ anchors: $(STAMP)
 # Record that a translation is up to date with its bokmål page: make oversatt FIL=docs/veiviser/moter.nn.md
 oversatt: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m medvirkning oversatt $(FIL)
+
+# The browser audit: axe-core (both window sizes, light and dark) and the Nu HTML Checker over the
+# built site; writes data/tilgjengelighetsrevisjon.yml, which the accessibility statement is built
+# from. Run it before a release and commit the file.
+audit: $(STAMP) bench/node_modules/.package-lock.json
+	PYTHONPATH=hooks $(BIN)/python -m medvirkning audit
 
 # Build time, scaling, first-load bytes and Lighthouse against a default Material site;
 # prints the tables and writes bench/RESULTS.md (takes about ten minutes).

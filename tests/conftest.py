@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from medvirkning import browser_audit
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 CHROMIUM = "/usr/bin/chromium"
@@ -104,20 +106,8 @@ def origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site below `prefix`; anything outside it is not found."""
-
-    def __init__(self, *args, prefix: str = "/", **kwargs):
-        self.prefix = prefix
-        super().__init__(*args, **kwargs)
-
-    def translate_path(self, path):
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "finnes-ikke")
-        return super().translate_path("/" + path[len(self.prefix):])
-
-    def log_message(self, *args):
-        pass
+# Serves the site below its production path, and the site's 404.html for what is not found.
+QuietHandler = browser_audit.SiteHandler
 
 
 @pytest.fixture(scope="session")

@@ -352,9 +352,18 @@ REPORT_PAGES = {
 }
 
 
+CLEAN_AUDIT = """dato: 2026-11-20
+verktoy: {axe-core: 4.14.1, vnu: 26.9.27, nettleser: Chromium 1}
+sider: 3
+antall: {axe: 0, vnu: 0, for_bred: 0}
+funn: []
+"""
+
+
 def test_report_statement_and_json_are_filled_in(fixture_site, tmp_path):
     result = fixture_site({**REPORT_PAGES, "index.md": FRONT + "# Forside\n\n" + "Vi møtes i dag. Alle er med. " * 10 + "\n",
-                           "veiviser/moter.md": FRONT + "# Møter\n\nVi møtes fire ganger i året.\n"})
+                           "veiviser/moter.md": FRONT + "# Møter\n\nVi møtes fire ganger i året.\n"},
+                          data={"tilgjengelighetsrevisjon.yml": CLEAN_AUDIT})
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     data = json.loads((site / "tilgjengelighet.json").read_text(encoding="utf-8"))
@@ -367,7 +376,43 @@ def test_report_statement_and_json_are_filled_in(fixture_site, tmp_path):
     assert rows[0].find("a")["href"] == "../.."
     assert "data-mv-generated" not in str(report)
     statement = (site / "tilgjengelighet" / "index.html").read_text(encoding="utf-8")
-    assert "Vi kjenner ikke til brudd på kravene." in statement and "data-mv-generated" not in statement
+    assert "Nettstedet oppfyller kravene." in statement and "data-mv-generated" not in statement
+    assert "testet i nettleseren 20. november 2026, med axe-core 4.14.1, vnu 26.9.27" in statement
+    assert statement.count("Sist oppdatert") == 1  # the statement has one date
+    assert "testet i nettleseren 20. november 2026" in report.get_text(" ")
+
+
+def test_statement_lists_what_the_browser_audit_found(fixture_site, tmp_path):
+    audit = CLEAN_AUDIT.replace("funn: []", """funn:
+- side: veiviser/moter/
+  axe:
+  - {regel: color-contrast, hjelp: Elements must meet minimum color contrast ratio thresholds, visning: 'phone, dark', antall: 2, hvor: [.md-button]}
+  for_bred: []
+  vnu: [{linje: 12, melding: Stray end tag div.}]""")
+    result = fixture_site({**REPORT_PAGES, "index.md": FRONT + "# Forside\n\nVi møtes i dag.\n",
+                           "veiviser/moter.md": FRONT + "# Møter\n\nVi møtes fire ganger i året.\n"},
+                          data={"tilgjengelighetsrevisjon.yml": audit})
+    assert result.returncode == 0, result.stderr
+    statement = BeautifulSoup((tmp_path / "site" / "tilgjengelighet" / "index.html").read_text(encoding="utf-8"),
+                              "html.parser").select_one("article").get_text(" ", strip=True)
+    assert "Nettstedet oppfyller kravene delvis." in statement
+    assert ("Møter : Elements must meet minimum color contrast ratio thresholds (regelen «color-contrast» i axe, "
+            "mobil, mørkt tema, 2 sted)") in statement
+    assert "Møter : Linje 12: Stray end tag div." in statement
+    report = BeautifulSoup((tmp_path / "site" / "tilgjengelighet" / "rapport" / "index.html").read_text(encoding="utf-8"),
+                           "html.parser")
+    cells = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in report.select("article table")[1].select("tbody tr")}
+    assert cells == {"Stor skjerm, lyst tema": "Ingen", "Stor skjerm, mørkt tema": "Ingen",
+                     "Mobil, lyst tema": "Ingen", "Mobil, mørkt tema": "1"}
+
+
+def test_the_statement_says_when_the_audit_is_older_than_the_content():
+    from medvirkning.accessibility import audit_status
+
+    audit = {"dato": "2026-11-20", "verktoy": {"axe-core": "4.14.1"}}
+    assert audit_status(audit, {"index.md": "2026-11-21"})["stale"]
+    assert not audit_status(audit, {"index.md": "2026-11-20", "a.md": "2026-10-01"})["stale"]
+    assert audit_status(None, {"index.md": "2026-11-21"})["date"] is None
 
 
 def test_statement_lists_what_a_build_found(fixture_site, tmp_path):

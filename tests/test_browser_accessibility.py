@@ -2,23 +2,21 @@
 dark colour scheme, no sideways scrolling on a phone, and the keyboard: the skip link, visible
 focus, the menu and the search.
 
-axe-core is the version pinned in bench/package-lock.json (`npm ci --prefix bench`), so that
-updating it is one line. It runs with the WCAG 2.0, 2.1 and 2.2 A/AA tags and best practice,
-and no rule turned off. The pages forbid inline scripts (Content-Security-Policy), so add_script_tag cannot put
-axe into them; its source is run through the browser's DevTools connection instead, which
-the policy does not govern, and the policy stays on for everything the page itself does.
+axe-core and the Nu HTML Checker are the versions pinned in bench/package-lock.json
+(`npm ci --prefix bench`). The axe run is medvirkning.browser_audit, the same as `make audit`:
+WCAG 2.0, 2.1 and 2.2 A/AA and best practice, no rule turned off.
 """
 from __future__ import annotations
 
-import json
+import time
 
 import pytest
 
-from conftest import DESKTOP, NODE_MODULES, PHONE, ROOT, content_pages
+from conftest import DESKTOP, PHONE
+from medvirkning import browser_audit
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+SIZES = {"desktop": DESKTOP["width"], "phone": PHONE["width"]}
 SCHEMES = ["light", "dark"]
-RUN_AXE = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 FOCUS_STOPS = 25  # Tab presses checked for a visible focus on each page type
 
 # What has focus, and whether it shows: the ring on it (or, for Material's hidden palette
@@ -40,59 +38,22 @@ FOCUSED = """() => {
 }"""
 
 
-def axe_source() -> str:
-    path = NODE_MODULES / "axe-core" / "axe.min.js"
-    assert path.exists(), "axe-core mangler: kjør `npm ci --prefix bench` (eller `make test`)."
-    return path.read_text(encoding="utf-8") + "\n;0"
-
-
-def pinned_axe_version() -> str:
-    lock = json.loads((ROOT / "bench" / "package-lock.json").read_text(encoding="utf-8"))
-    return lock["packages"]["node_modules/axe-core"]["version"]
-
-
-def addresses(site) -> list[str]:
-    """Every page of every language, as addresses below the site, and the 404 page."""
-    pages = [p.relative_to(site).as_posix().removesuffix("index.html") for p in content_pages(site)]
-    return pages + ["404.html"]
-
-
-def run_axe(page) -> list[dict]:
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.evaluate(axe_source())
-    return page.evaluate(RUN_AXE, AXE_TAGS)["violations"]
-
-
 def describe(address: str, violations: list[dict]) -> list[str]:
-    return [f"/{address}: {v['id']} ({v['help']}): {[n['target'] for n in v['nodes']][:3]}" for v in violations]
+    return [f"/{address}: {v['id']} ({v['help']}): {v['targets'][:3]}" for v in violations]
 
 
 @pytest.fixture(scope="module")
-def every_page(browser, built_site, site_url):
-    """axe's violations and the page width of every page, for each colour scheme and window size.
-    One page loads each address once and is checked four times: wide and light, wide and dark,
-    then narrowed to a phone, dark and light (Material follows the system's scheme as it changes)."""
+def every_page(built_site, site_url):
+    """axe's findings and the page width of every page, for each colour scheme and window size:
+    the audit of `make audit` (medvirkning.browser_audit), several pages at once, each loaded
+    once per window size and checked in the light and the dark scheme."""
+    started = time.monotonic()
+    views, _ = browser_audit.run_axe(site_url, browser_audit.site_pages(built_site))
+    print(f"axe: {len(views)} sider på {time.monotonic() - started:.0f} s")
     results = {}
-    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
-    page = context.new_page()
-    steps = [(DESKTOP, "light"), (DESKTOP, "dark"), (PHONE, "dark"), (PHONE, "light")]
-    for address in addresses(built_site):
-        page.set_viewport_size(DESKTOP)
-        page.emulate_media(color_scheme="light")
-        page.goto(site_url + address)
-        for size, scheme in steps:
-            if page.viewport_size != size:
-                page.set_viewport_size(size)
-                page.wait_for_function("w => innerWidth === w", arg=size["width"])
-            page.emulate_media(color_scheme=scheme)
-            page.wait_for_function("s => document.body.dataset.mdColorScheme === s",
-                                   arg="default" if scheme == "light" else "slate")
-            results.setdefault((scheme, size["width"]), {})[address] = {
-                "violations": run_axe(page),
-                "width": page.evaluate("document.documentElement.scrollWidth"),
-                "scheme": page.evaluate("document.body.dataset.mdColorScheme"),
-            }
-    context.close()
+    for address, page_views in views.items():
+        for view in page_views:
+            results.setdefault((view.scheme, SIZES[view.size]), {})[address] = view
     return results
 
 
@@ -100,8 +61,8 @@ def test_axe_is_the_pinned_version(browser, site_url):
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     page.goto(site_url)
-    run_axe(page)
-    assert page.evaluate("axe.version") == pinned_axe_version()
+    page.evaluate(browser_audit.axe_source())
+    assert page.evaluate("axe.version") == browser_audit.pinned_versions()["axe-core"]
     context.close()
 
 
@@ -109,9 +70,9 @@ def test_axe_is_the_pinned_version(browser, site_url):
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=lambda size: f"{size['width']}px")
 def test_axe_finds_nothing_on_any_page(every_page, scheme, size):
     results = every_page[(scheme, size["width"])]
-    assert len(results) >= 10
-    assert {r["scheme"] for r in results.values()} == {"default" if scheme == "light" else "slate"}
-    problems = [line for address, result in results.items() for line in describe(address, result["violations"])]
+    assert len(results) >= 50
+    assert {r.material_scheme for r in results.values()} == {"default" if scheme == "light" else "slate"}
+    problems = [line for address, result in results.items() for line in describe(address, result.violations)]
     assert problems == [], "\n".join(problems)
 
 
@@ -119,7 +80,7 @@ def test_axe_finds_nothing_on_any_page(every_page, scheme, size):
 def test_no_sideways_scrolling(every_page, size):
     for scheme in SCHEMES:
         results = every_page[(scheme, size["width"])]
-        too_wide = {address: r["width"] for address, r in results.items() if r["width"] > size["width"]}
+        too_wide = {address: r.width for address, r in results.items() if r.width > size["width"]}
         assert too_wide == {}, scheme
 
 
@@ -291,11 +252,5 @@ def test_menu_sections_are_buttons_that_say_whether_they_are_open(browser, site_
 
 def test_every_page_is_valid_html(built_site):
     """The Nu HTML Checker (vnu-jar, pinned in bench/package-lock.json) finds no error on any page."""
-    import subprocess
-
-    vnu = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    assert vnu.exists(), "vnu-jar mangler: kjør `npm ci --prefix bench` (eller `make test`)."
-    result = subprocess.run(["java", "-jar", str(vnu), "--errors-only", "--skip-non-html", str(built_site)],
-                            capture_output=True, text=True, timeout=120)
     assert len(list(built_site.rglob("*.html"))) >= 50
-    assert (result.returncode, result.stderr.replace(str(built_site), "")) == (0, "")
+    assert browser_audit.run_vnu(built_site) == {}

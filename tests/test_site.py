@@ -215,6 +215,13 @@ def page_title(path: Path) -> str:
     raise AssertionError(f"{path}: har ingen overskrift med #")
 
 
+def built_title(site: Path, source: Path) -> str:
+    """The h1 of a page the build makes (a checklist page) or whose title is included."""
+    relative = source.relative_to(DOCS).with_suffix("")
+    page = site / ("index.html" if relative.name == "index" else relative / "index.html")
+    return " ".join(soup(page).select_one("article h1").get_text(" ", strip=True).split())
+
+
 def index_pages() -> list[Path]:
     return [DOCS / "index.md", *sorted(DOCS.glob("*/index.md"))]
 
@@ -227,7 +234,9 @@ def test_link_texts_on_index_pages_are_the_titles_of_the_pages(built_site):
             if not link:
                 continue
             text, target = link.groups()
-            title = page_title((index.parent / target).resolve())
+            source = (index.parent / target).resolve()
+            has_title = source.exists() and any(line.startswith("# ") for line in source.read_text().splitlines())
+            title = page_title(source) if has_title else built_title(built_site, source)
             if text != title:
                 wrong.append(f"docs/{index.relative_to(DOCS)}:{number}: «{text}», men siden heter «{title}»")
     assert not wrong, "\n".join(wrong)

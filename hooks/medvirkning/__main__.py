@@ -1,7 +1,12 @@
 """Commands: `python -m medvirkning build` (what `make build` and CI run),
 `python -m medvirkning anchors` (what `make anchors` runs) and
 `python -m medvirkning oversatt FILE…` (what `make oversatt FIL=…` runs) and
-`python -m medvirkning ids FILE…` (each heading's id, for translators and editors).
+`python -m medvirkning ids FILE…` (each heading's id, for translators and editors) and
+`python -m medvirkning audit` (what `make audit` runs).
+
+audit: build the site, run axe-core and the Nu HTML Checker over it in the browser
+(browser_audit.py) and write data/tilgjengelighetsrevisjon.yml, which the accessibility
+statement and report are built from.
 
 build: the strict build, with every problem told in Norwegian with file and line (strict_build.py).
 
@@ -31,6 +36,20 @@ def update_anchors(config_file: str = "mkdocs.yml") -> None:
         build(load_config(config_file, site_dir=site_dir, strict=True))
 
 
+def run_audit(config_file: str = "mkdocs.yml") -> int:
+    from medvirkning import browser_audit
+
+    with tempfile.TemporaryDirectory() as site_dir:
+        build(load_config(config_file, site_dir=site_dir, strict=True))
+        data = browser_audit.audit(Path(site_dir))
+    browser_audit.write(data)
+    counts = data["antall"]
+    print(f"{browser_audit.AUDIT_FILE.relative_to(browser_audit.ROOT)}: {data['sider']} sider, "
+          f"{counts['axe']} funn fra axe, {counts['for_bred']} for brede, {counts['vnu']} HTML-feil "
+          f"(axe brukte {data['sekunder_axe']} s).")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["build"]:
         from medvirkning.strict_build import main as strict_build
@@ -38,6 +57,8 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["anchors"]:
         update_anchors(*argv[1:2])
         return 0
+    if argv[:1] == ["audit"]:
+        return run_audit(*argv[1:2])
     if argv[:1] == ["ids"] and len(argv) > 1:
         for name in argv[1:]:
             for anchor, lines in heading_lines(Path(name).read_text(encoding="utf-8")).items():
@@ -51,7 +72,8 @@ def main(argv: list[str]) -> int:
     print("Bruk: python -m medvirkning build [mkdocs.yml] [nettstedmappe]\n"
           "     python -m medvirkning anchors [mkdocs.yml]\n"
           "     python -m medvirkning oversatt docs/side.nn.md [flere filer]\n"
-          "     python -m medvirkning ids docs/side.md [flere filer]", file=sys.stderr)
+          "     python -m medvirkning ids docs/side.md [flere filer]\n"
+          "     python -m medvirkning audit [mkdocs.yml]", file=sys.stderr)
     return 2
 
 

@@ -19,14 +19,13 @@ linked from every page's footer, so they need not be in the menu.
 """
 from __future__ import annotations
 
-import datetime
 import json
 import re
 import statistics
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from babel.dates import format_date
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
@@ -36,6 +35,7 @@ from .contrast import WCAG_AA_TEXT, ContrastResult, theme_contrast
 from .html_tree import Element, page_languages, parse
 from .languages import page_locale
 from .markers import marker
+from .page_dates import local_date
 from .readability import LIX_MAX, LIX_TARGET, LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
 
 log = get_plugin_logger("tilgjengelighet")
@@ -46,6 +46,7 @@ REPORT_TEMPLATE = "partials/mv-accessibility-report.html"
 STATEMENT_TEMPLATE = "partials/mv-accessibility-statement.html"
 PLACEHOLDER = '<div class="mv-generated" data-mv-generated="{name}"></div>'
 JSON_FILE = "tilgjengelighet.json"
+AUDIT_FILE = "data/tilgjengelighetsrevisjon.yml"  # written by `make audit` (browser_audit.py)
 STYLESHEET = "docs/assets/stylesheets/medvirkning.css"
 
 # Link texts that say nothing about where the link goes, per language (lower case).
@@ -409,6 +410,49 @@ def deviations(reports: list[PageReport], contrast: list[ContrastResult]) -> lis
     return [found[criterion] for criterion in criteria if criterion in found]
 
 
+def view_name(view: str, strings: dict) -> str:
+    """«desktop, dark» from the audit file as the reader says it: «stor skjerm, mørkt tema»."""
+    return ", ".join(strings.get(f"revisjon_visning_{part.strip()}", part.strip()) for part in view.split(","))
+
+
+def browser_deviations(audit: dict | None, reports: list[PageReport], strings: dict,
+                       extra_pages: dict[str, str]) -> list[Deviation]:
+    """What the browser audit (data/tilgjengelighetsrevisjon.yml) found on this language's pages:
+    axe's violations and sideways scrolling as one requirement, invalid HTML as another."""
+    if not audit:
+        return []
+    titles = {r.url: r.title for r in reports} | extra_pages
+    axe = Deviation(Requirement(strings["revisjon_krav_axe"], strings["revisjon_krav_axe_hvem"]), [])
+    html = Deviation(Requirement(strings["revisjon_krav_html"], strings["revisjon_krav_html_hvem"]), [])
+    for page in audit.get("funn") or []:
+        url = page["side"]
+        if url not in titles:
+            continue  # another language's page
+        for finding in page.get("axe") or []:
+            axe.problems.append((titles[url], url, strings["revisjon_funn_axe"].format(
+                hjelp=finding["hjelp"], regel=finding["regel"], antall=finding["antall"],
+                visning=view_name(finding["visning"], strings))))
+        for view in page.get("for_bred") or []:
+            axe.problems.append((titles[url], url, strings["revisjon_funn_bred"].format(
+                visning=view_name(view, strings))))
+        for error in page.get("vnu") or []:
+            html.problems.append((titles[url], url, strings["revisjon_funn_html"].format(**error)))
+    return [d for d in (axe, html) if d.problems]
+
+
+def audit_status(audit: dict | None, page_dates: dict[str, str]) -> dict:
+    """The audit's date, tools and whether the content has changed since (the newest git date
+    of docs/ is later than the audit)."""
+    if not audit:
+        return {"date": None, "stale": False, "tools": "", "counts": {}, "views": []}
+    newest = max(page_dates.values(), default="")
+    date = str(audit["dato"])
+    tools = audit.get("verktoy") or {}
+    return {"date": date, "stale": bool(newest) and newest > date, "counts": audit.get("antall") or {},
+            "tools": ", ".join(f"{name} {version}" for name, version in tools.items()),
+            "views": audit.get("visninger") or [], "rules": audit.get("regelsett") or []}
+
+
 def scheme_name(scheme: str) -> str:
     return {"default": "lyst tema", "slate": "mørkt tema"}.get(scheme, f"tema «{scheme}»")
 
@@ -477,6 +521,21 @@ def palette_schemes(config) -> list[tuple[str, dict[str, str]]]:
         schemes.setdefault(scheme, {"scheme": scheme, **{key: option.get(key, "indigo").replace(" ", "-")
                                                          for key in ("primary", "accent")}})
     return list(schemes.items())
+
+
+def load_audit(root: Path) -> dict | None:
+    """The browser audit's result, or None when `make audit` has not been run."""
+    path = root / AUDIT_FILE
+    if not path.exists():
+        return None
+    try:
+        audit = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise PluginError(f"{AUDIT_FILE}: fila kan ikke leses ({error}). Den skrives av `make audit`: "
+                          "kjør det på nytt i stedet for å rette fila for hånd.") from error
+    if not isinstance(audit, dict) or "dato" not in audit:
+        raise PluginError(f"{AUDIT_FILE}: fila mangler «dato». Den skrives av `make audit`: kjør det på nytt.")
+    return audit
 
 
 # ---- Steps of the build (medvirkning.pipeline calls them in order) ----
@@ -579,8 +638,33 @@ def summarize(build) -> dict:
         log.warning(f"Lesbarhet for hele nettstedet: midtverdien (medianen) av LIX er {round(median)}, "
                     f"over målet {LIX_TARGET}. Gjør de tyngste sidene lettere; se siden «Tilgjengelighetsrapport».")
     data = report_data(reports, contrast, build.locale, get_build_datetime().date().isoformat())
-    data["deviations"] = deviations(reports, contrast)
+    audit = build.site.browser_audit
+    data["deviations"] = deviations(reports, contrast) + browser_deviations(
+        audit, reports, build.strings, {"404.html": "404"} if build.is_default else {})
+    data["audit"] = audit_status(audit, build.site.page_dates)
+    data["audit_pages"] = audit_views(audit, build.folder, build.locales)
     return data
+
+
+def audit_views(audit: dict | None, folder: str, locales: list[str]) -> list[dict]:
+    """For the report: per window size and scheme, how many of this language's pages were tested
+    and how many of axe's findings there were."""
+    if not audit:
+        return []
+    others = [f"{locale}/" for locale in locales if f"{locale}/" != folder]
+
+    def ours(address: str) -> bool:
+        return address.startswith(folder) and not any(address.startswith(o) for o in others if o.startswith(folder))
+
+    views: dict[str, dict] = {}
+    for size in ("desktop", "phone"):
+        for scheme in ("light", "dark"):
+            views[f"{size}, {scheme}"] = {"view": f"{size}, {scheme}", "findings": 0}
+    for page in audit.get("funn") or []:
+        if ours(page["side"]):
+            for finding in page.get("axe") or []:
+                views.setdefault(finding["visning"], {"view": finding["visning"], "findings": 0})["findings"] += 1
+    return list(views.values())
 
 
 def fill_generated_pages(page, build) -> None:
@@ -590,18 +674,29 @@ def fill_generated_pages(page, build) -> None:
         return
     data = build.report_data
     env = build.config.theme.get_env()
-    date = format_date(datetime.date.fromisoformat(data["date"]), format="long", locale=build.locale)
+    date = local_date(data["date"], build.locale)
+    audit = data["audit"]
+    audit_date = local_date(audit["date"], build.locale) if audit["date"] else None
+    checked = (build.strings["revisjon_sjekket"].format(bygget=date, revisjon=audit_date, verktoy=audit["tools"])
+               if audit_date else build.strings["revisjon_mangler"])
+    stale = build.strings["revisjon_utdatert"].format(revisjon=audit_date) if audit["stale"] else None
     if name == "tilgjengelighetsrapport":
         content = env.get_template(REPORT_TEMPLATE).render(
-            report=data, date=date, t=build.strings,
+            report=data, date=date, mv=build.strings, checked=checked, stale=stale,
+            views=[(view_name(v["view"], build.strings), v["findings"]) for v in data["audit_pages"]],
             rows=[(row, get_relative_url(row["url"], page.url)) for row in data["pages"]],
             json_url=get_relative_url(build.folder + JSON_FILE, page.url))
     else:
         content = env.get_template(STATEMENT_TEMPLATE).render(
-            date=date, t=build.strings,
+            mv=build.strings, checked=checked, stale=stale, tested=bool(audit_date),
             deviations=[(deviation, [(title, get_relative_url(url, page.url) if url else None, text)
                                      for title, url, text in deviation.problems])
                         for deviation in data["deviations"]])
+        # One date on the statement: the footer's «Sist oppdatert», the later of the page's own
+        # change and the browser audit its status comes from.
+        dates = [d for d in (build.site.page_dates.get(page.file.src_uri), audit["date"]) if d]
+        if dates:
+            page.meta["sist_oppdatert"] = {"iso": max(dates), "tekst": local_date(max(dates), build.locale)}
     placeholder = PLACEHOLDER.format(name=name)
     if placeholder not in page.content:
         raise PluginError(f"docs/{page.file.src_uri}: fant ikke plassen for «{name}» på siden. "
@@ -610,7 +705,7 @@ def fill_generated_pages(page, build) -> None:
 
 
 def write_json(build) -> None:
-    data = {k: v for k, v in build.report_data.items() if k != "deviations"}
+    data = {k: v for k, v in build.report_data.items() if k not in ("deviations", "audit_pages")}
     json_path = Path(build.config.site_dir, build.folder, JSON_FILE)
     json_path.parent.mkdir(parents=True, exist_ok=True)
     json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -383,7 +383,6 @@ def render_checklist_page(definition: Definition, items: list[Item], render_item
         f'!!! abstract "{words["kort_fortalt"]}"',
         "",
         f"    {definition.intro}",
-        f"    {words['sjekkliste_slik']}",
         f"    {words['sjekkliste_kilder']}",
         "",
         render_items(checklist_id=definition.id, title=definition.title, items=rows, mv=words),

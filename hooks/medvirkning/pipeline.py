@@ -107,7 +107,8 @@ def load_site_data(config) -> SiteData:
     entries, allowlist = glossary.load(root)
     return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
                     glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
-                    page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]))
+                    page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]),
+                    browser_audit=accessibility.load_audit(root))
 
 
 @event_priority(-110)

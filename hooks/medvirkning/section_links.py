@@ -34,6 +34,32 @@ def label_permalinks(root: etree.Element, label: str) -> None:
             link.text = None
             sign = etree.SubElement(link, "span", {"aria-hidden": "true"})
             sign.text = "#"
+            keep_with_last_word(heading, link)
+
+
+def keep_with_last_word(heading: etree.Element, link: etree.Element) -> None:
+    """Put the heading's last word and its link in one unbreakable span, so that on a narrow
+    screen the # never goes onto a line of its own."""
+    children = list(heading)
+    index = children.index(link)
+    before = children[index - 1] if index else None
+    text = (before.tail if before is not None else heading.text) or ""
+    head, _, word = text.rstrip().rpartition(" ")
+    keep = etree.Element("span", {"class": "mv-nowrap"})
+    heading.remove(link)
+    if word:  # the last word is text: it moves into the span
+        if before is not None:
+            before.tail = head + " " if head else ""
+        else:
+            heading.text = head + " " if head else ""
+        keep.text = word
+    elif before is not None:  # the heading ends with an element (an abbreviation, code): it moves
+        heading.remove(before)
+        before.tail = None
+        keep.append(before)
+        index -= 1
+    keep.append(link)
+    heading.insert(index, keep)
 
 
 class _Relabel(Treeprocessor):

@@ -18,9 +18,24 @@ var MV_STRINGS = (function () {
 // (overrides/partials/) that work Material's checkbox toggles, named by data-mv-toggle,
 // and say whether what they open is open (aria-expanded). Material itself clicks the
 // checkboxes (Escape, the overlay), so the state follows their change events.
+// Without JavaScript they are Material's <label>s, which work the checkboxes by themselves; the
+// script makes each one a button first (data-mv-label is its name, data-mv-expanded its state).
 (function () {
   "use strict";
   function toggleOf(button) { return document.getElementById(button.getAttribute("data-mv-toggle")); }
+
+  function upgrade(label) {
+    var button = document.createElement("button");
+    button.type = "button";
+    Array.prototype.forEach.call(label.attributes, function (attribute) {
+      if (attribute.name === "for") return;
+      var name = {"data-mv-label": "aria-label", "data-mv-expanded": "aria-expanded"}[attribute.name];
+      button.setAttribute(name || attribute.name, attribute.value);
+    });
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.parentNode.replaceChild(button, label);
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("label[data-mv-toggle]"), upgrade);
 
   function show(toggle) {
     var buttons = document.querySelectorAll('[data-mv-toggle="' + toggle.id + '"]:not([data-mv-back])');
@@ -192,7 +207,7 @@ var MV_STRINGS = (function () {
   }
 
   function setUp(link) {
-    var heading = link.parentNode;
+    var heading = link.closest("h1, h2, h3, h4, h5, h6");
     var title = heading ? heading.textContent.replace(/#\s*$/, "").trim() : "";
     link.setAttribute("aria-label", MV_STRINGS.kopier_lenke + ": " + title);
     link.setAttribute("title", MV_STRINGS.kopier_lenke);
