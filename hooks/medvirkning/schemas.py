@@ -34,6 +34,7 @@ STRINGS = {
                                                   "additionalProperties": False,
                                                   "properties": {"tittel": TEXT, "url": OPTIONAL_TEXT}}},
         "meny": {"type": "object", "additionalProperties": TEXT},
+        "kontrastpar": {"type": "object", "additionalProperties": TEXT},
     },
 }
 
