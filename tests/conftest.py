@@ -189,8 +189,40 @@ def make_project(target: Path, pages: dict[str, str], data: dict[str, str] | Non
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "redirects" in plugin:
             plugin["redirects"]["redirect_maps"] = redirects or {}
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            plugin["i18n"]["languages"] += [{"locale": locale, "name": locale, "build": True}
-                                            for locale in languages or []]
+        if isinstance(plugin, dict) and "i18n" in plugin:  # the default language, and those asked for
+            default = [language for language in plugin["i18n"]["languages"] if language.get("default")]
+            plugin["i18n"]["languages"] = default + [{"locale": locale, "name": locale, "build": True}
+                                                     for locale in languages or []]
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return target / "mkdocs.yml"
+
+
+LANGUAGE_FOLDERS = {"": "nb", "nn/": "nn", "en/": "en"}
+
+
+def language_of_page(site: Path, page: Path) -> str:
+    """nb, nn or en: the language folder a built page is in."""
+    first = page.relative_to(site).parts[0]
+    return first if first in ("nn", "en") else "nb"
+
+
+def strings(locale: str) -> dict:
+    """The reader-facing words of a language, as the build reads them (data/sprak/)."""
+    from medvirkning.languages import load_strings
+    return load_strings(ROOT, locale, "nb")
+
+
+def language_of_source(path: Path) -> str:
+    """nb for page.md, nn for page.nn.md, en for page.en.md."""
+    suffixes = path.suffixes
+    return suffixes[-2][1:] if len(suffixes) >= 2 and suffixes[-2] in (".nn", ".en") else "nb"
+
+
+def built_page_of_source(site: Path, docs: Path, source: Path) -> Path:
+    """The built page of a Markdown source, in its language's folder."""
+    locale = language_of_source(source)
+    relative = source.relative_to(docs).as_posix().removesuffix(".md")
+    if locale != "nb":
+        relative = relative.removesuffix(f".{locale}")
+    relative = relative.removesuffix("index")
+    return site / ("" if locale == "nb" else f"{locale}/") / relative / "index.html"

@@ -502,7 +502,11 @@ def test_statement_has_the_fields_of_the_norwegian_format(built_site):
 
 
 def test_every_page_links_to_the_statement_in_its_footer(built_site):
+    from conftest import language_of_page, strings
+    statement = {locale: next(link["tittel"] for link in strings(locale)["bunnlenker"]
+                              if link["url"] == "tilgjengelighet/") for locale in ("nb", "nn", "en")}
+    assert statement["nb"] == "Tilgjengelighetserklæring" and statement["en"] == "Accessibility statement"
     for path in content_pages(built_site):
         footer = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("footer")
         titles = [a.get_text(strip=True) for a in footer.select(".md-copyright a")]
-        assert "Tilgjengelighetserklæring" in titles, path
+        assert statement[language_of_page(built_site, path)] in titles, path

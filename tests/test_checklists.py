@@ -156,14 +156,18 @@ def test_every_block_on_a_content_page_shows_its_title_and_links_to_its_checklis
         ids = re.findall(r'^!!! sjekkliste "([^"]+)"', source.read_text(encoding="utf-8"), re.M)
         if not ids:
             continue
-        relative = source.relative_to(root / "docs").as_posix().removesuffix(".md").removesuffix("index")
-        page = BeautifulSoup((built_site / relative / "index.html").read_text(encoding="utf-8"), "html.parser")
+        from conftest import built_page_of_source, language_of_source, strings
+        locale, relative = language_of_source(source), source.relative_to(root / "docs").as_posix()
+        words = strings(locale)
+        page = BeautifulSoup(built_page_of_source(built_site, root / "docs", source).read_text(encoding="utf-8"),
+                             "html.parser")
         blocks = page.select("article .admonition.sjekkliste")
         assert len(blocks) == len(ids), relative
         for block, checklist_id in zip(blocks, ids):
-            title = definitions[checklist_id].title
-            assert block.select_one(".admonition-title").get_text(strip=True) == f"Sjekkliste: {title}"
-            link = block.find("a", string=f"Åpne sjekklisten «{title}»")
+            title = definitions[checklist_id].localized(locale).title
+            assert block.select_one(".admonition-title").get_text(strip=True) == words["sjekkliste_tittel"].format(
+                tittel=title)
+            link = block.find("a", string=words["sjekkliste_apne"].format(tittel=title))
             assert link is not None and link["href"].endswith(f"sjekklister/{checklist_id}/"), relative
             shown += 1
     assert shown >= 9

@@ -84,10 +84,14 @@ def test_pages_load_only_the_settings_of_the_index_and_where_the_whole_is():
 def test_the_built_site_offers_its_three_documents_with_files_that_exist(built_site):
     first = (built_site / offline.SERVICE_WORKER).read_text(encoding="utf-8").split("\n", 1)[0]
     build = json.loads(first.removeprefix("var BUILD = ").rstrip(";"))
-    assert set(build["documents"]) == {"default:veileder/", "default:strategi/", "default:veiviser/"}
+    # Each document in each language: the reader keeps the one in the language they read.
+    assert set(build["documents"]) == {f"{language}:{document}/" for language in ("default", "nn", "en")
+                                       for document in ("veileder", "strategi", "veiviser")}
     for key, document in build["documents"].items():
-        folder = key.split(":", 1)[1]
+        language = key.split(":", 1)[0]
+        language_folder = "" if language == "default" else f"{language}/"
+        folder = language_folder + key.split(":", 1)[1]
         assert document["pages"] and all(page.startswith(folder) for page in document["pages"])
         assert all((built_site / page / "index.html").is_file() for page in document["pages"])
         assert all((built_site / name).is_file() for name in document["files"])
-        assert "search/search_index.full.json" in document["files"]
+        assert f"{language_folder}search/search_index.full.json" in document["files"]
