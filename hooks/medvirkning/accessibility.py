@@ -449,7 +449,9 @@ def audit_status(audit: dict | None, page_dates: dict[str, str]) -> dict:
     date = str(audit["dato"])
     tools = audit.get("verktoy") or {}
     return {"date": date, "stale": bool(newest) and newest > date, "counts": audit.get("antall") or {},
-            "tools": ", ".join(f"{name} {version}" for name, version in tools.items()),
+            # The browser's entry already names it («Chromium 156…»); the tools by name and version.
+            "tools": ", ".join(version if name == "nettleser" else f"{name} {version}"
+                               for name, version in tools.items()),
             "views": audit.get("visninger") or [], "rules": audit.get("regelsett") or []}
 
 
