@@ -116,7 +116,7 @@ def test_search_loads_its_index_and_engine_only_when_the_reader_opens_it(browser
         assert not held, "the whole index was loaded before the reader opened search"
         assert any(u.endswith("/search/search_index.json") for u in requested)
         assert not [u for u in requested if re.search(r"search_index\.full\.json|/workers/search\.|/lunr/", u)]
-        page.locator('label.md-header__button[for="__search"]').tap()
+        page.locator('button[data-mv-toggle="__search"]').tap()
         expect(page.locator(".md-search-result__meta")).to_have_text(WORDS["sok_laster"])
         for _ in range(50):
             if held:
@@ -158,7 +158,7 @@ def test_a_saved_document_opens_whole_without_a_network_and_can_be_removed(phone
 
     site.switch(phone, on=False)
     assert opens(page, site_url + "strategi/god-kompetanse/")  # never read, but saved
-    page.locator('label.md-header__button[for="__search"]').tap()
+    page.locator('button[data-mv-toggle="__search"]').tap()
     page.locator("input.md-search__input").press_sequentially("kompetanse")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
 

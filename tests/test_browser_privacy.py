@@ -222,7 +222,7 @@ def test_search_and_colour_toggle_work_under_the_policy(phone, site_url):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(site_url, wait_until="networkidle")
-    page.locator('label.md-header__button[for="__search"]').tap()
+    page.locator('button[data-mv-toggle="__search"]').tap()
     page.locator("input.md-search__input").press_sequentially("møte")
     page.locator(".md-search-result__item").first.wait_for()
     page.keyboard.press("Escape")
