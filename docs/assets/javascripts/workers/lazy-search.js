@@ -9,7 +9,9 @@
 // Only this site's own files are loaded; nothing is sent anywhere.
 "use strict";
 
-var engineUrl = new URL(self.location.hash.slice(1), self.location.href).href;
+// Without its query: the service worker keeps the file by its plain name, for reading offline.
+// (mv-search.js reads "?worker=…" from this worker's own address, where it is part of the "#".)
+var engineUrl = (function (url) { url.search = ""; return url.href; })(new URL(self.location.hash.slice(1), self.location.href));
 var siteRoot = new URL("../../../", self.location.href);  // this file is in assets/javascripts/workers/
 var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("mv-search") : null;
 var setup = null;      // Material's setup message (the settings of the index)
