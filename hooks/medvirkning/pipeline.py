@@ -22,9 +22,8 @@ from mkdocs.plugins import event_priority
 from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
                front_matter, glossary, ids, includes, markdown_setup, markers, offline, page_dates, print_pages,
                scripts, search_index, templates_docs, translations)
-from .languages import (apply_to_config, current_locale, is_nested_language_build, languages, load_strings,
-                        translate_nav)
-from . import languages as languages_step
+from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
+                        languages, load_strings, translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
 
 # The steps of each event, in the order they run. Each takes the event's value first and
@@ -183,7 +182,7 @@ def on_post_template(output_content, template_name, config):
         return output_content
     build = BUILDS.current
     page = content_security.secure(accessibility.valid_toggles(output_content), build)
-    return languages_step.keep_not_found_pages_apart(page, template_name, build)
+    return keep_not_found_pages_apart(page, template_name, build)
 
 
 @event_priority(-110)
