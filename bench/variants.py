@@ -26,7 +26,7 @@ def load_config() -> dict:
 
 
 def hooks_off(config: dict, docs: Path) -> dict:
-    """Our config without `hooks:`: same theme, overrides, plugins, extensions and pages.
+    """Our config without `hooks:`: same theme, plugins, extensions and pages.
 
     What the hooks did and the baseline lacks: our slugs (toc's default instead), the
     glossary and checklist pages, the markers replaced, the labelled section links, page
@@ -36,7 +36,8 @@ def hooks_off(config: dict, docs: Path) -> dict:
     config = {k: v for k, v in config.items() if k not in ("hooks", "watch")}
     config["strict"] = False
     config["docs_dir"] = str(docs)
-    config["theme"] = {**config["theme"], "custom_dir": str(ROOT / "overrides")}
+    # Our templates read what the hooks give them (`mv`), so the baseline has Material's own.
+    config["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
     config["markdown_extensions"] = [_with_include_path(e, docs) for e in config["markdown_extensions"]]
     return config
 

@@ -62,3 +62,19 @@ def test_markdown_is_set_up_before_i18n_copies_the_config():
 
 def test_search_indexes_are_split_after_i18n_has_built_every_language():
     assert priority(pipeline.on_post_build) < priority(I18n.on_post_build)
+
+
+def test_an_edited_template_is_compiled_anew_in_the_same_process(tmp_path):
+    """Compiled templates are kept for the process (template_cache); a template changed between
+    two builds, as under `mkdocs serve`, must show its new text, not the cached one."""
+    from conftest import build_in_process, make_project
+
+    config = make_project(tmp_path / "project", {"index.md": "---\ndescription: Forsiden.\n---\n\n# Forside\n\nTekst.\n"})
+    partial = tmp_path / "project" / "overrides" / "partials" / "copyright.html"
+    page = tmp_path / "site" / "index.html"
+    assert build_in_process(config, tmp_path / "site")[0]
+    assert "mv-endret-mal" not in page.read_text(encoding="utf-8")
+    partial.write_text(partial.read_text(encoding="utf-8") + '\n<p class="mv-endret-mal">Ny tekst</p>\n',
+                       encoding="utf-8")
+    assert build_in_process(config, tmp_path / "site")[0]
+    assert "mv-endret-mal" in page.read_text(encoding="utf-8")

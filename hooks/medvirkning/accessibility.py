@@ -675,7 +675,7 @@ def fill_generated_pages(page, build) -> None:
     if name is None:
         return
     data = build.report_data
-    env = build.config.theme.get_env()
+    env = build.templates
     date = local_date(data["date"], build.locale)
     audit = data["audit"]
     audit_date = local_date(audit["date"], build.locale) if audit["date"] else None

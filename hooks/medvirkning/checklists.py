@@ -456,7 +456,7 @@ def add_pages(files, build) -> None:
                                Path(build.config.docs_dir))
     for checklist_id, items in build.checklists.items():
         check_items(checklist_id, items, sources)
-    template = build.config.theme.get_env().get_template(ITEM_TEMPLATE)
+    template = build.templates.get_template(ITEM_TEMPLATE)
     for definition in localized_definitions(build):
         if not build.checklists[definition.id]:
             log.warning(f"Sjekklisten «{definition.id}» i {DEFINITIONS_FILE} har ingen punkter i innholdet ennå.")

@@ -243,7 +243,7 @@ def render_markdown(markdown: str, page, build) -> str:
                     f"{GLOSSARY_FILE}: «{entry.term}» har side: {entry.page}, men den siden finnes ikke.")
             titles[entry.page.split("#")[0]] = first_heading(target.content_string) or target.src_uri
     entries = [e.localized(build.locale) for e in build.site.glossary_entries]
-    letters_template = build.config.theme.get_env().get_template(LETTERS_TEMPLATE)
+    letters_template = build.templates.get_template(LETTERS_TEMPLATE)
     rendered = render_glossary_markdown(
         entries, titles, posixpath.dirname(page.file.src_uri),
         lambda **context: letters_template.render(mv=build.strings, **context), build.strings["ordliste_mer"])

@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
                front_matter, glossary, ids, includes, markdown_setup, markers, offline, page_dates, print_pages,
-               scripts, search_index, templates_docs, translations)
+               scripts, search_index, template_cache, templates_docs, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                         languages, load_strings, translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -98,7 +98,8 @@ def on_pre_build(config):
     strings = load_strings(BUILDS.site.root, locale, default)
     apply_to_config(config, strings)
     BUILDS.start(LanguageBuild(config=config, site=BUILDS.site, options=OPTIONS, locale=locale,
-                               default_locale=default, locales=locales, strings=strings))
+                               default_locale=default, locales=locales, strings=strings,
+                               templates=template_cache.environment(config)))
 
 
 def load_site_data(config) -> SiteData:
@@ -144,6 +145,7 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     """Every page has been read and none written yet: the checks that need all pages."""
     build = BUILDS.current
+    template_cache.use_cache(env)  # the theme's templates, compiled once per process
     anchors.check_registry(build)
     build.report_data = accessibility.summarize(build)
     accessibility.write_json(build)
