@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from medvirkning import browser_audit
 
@@ -195,6 +196,17 @@ def make_project(target: Path, pages: dict[str, str], data: dict[str, str] | Non
                                                      for locale in languages or []]
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return target / "mkdocs.yml"
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed_page(path: str, modified: int) -> BeautifulSoup:
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "lxml")
+
+
+def read_html(path: Path) -> BeautifulSoup:
+    """A built page, parsed by lxml once per test session however many tests read it (the
+    parse is kept until the file changes). Shared between tests: read it, never change it."""
+    return _parsed_page(str(path), path.stat().st_mtime_ns)
 
 
 LANGUAGE_FOLDERS = {"": "nb", "nn/": "nn", "en/": "en"}

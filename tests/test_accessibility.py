@@ -10,12 +10,11 @@ import material
 import pytest
 import textstat
 import yaml
-from bs4 import BeautifulSoup
 
 from medvirkning.accessibility import (
     PageReport, check_page, deviations, page_readability, report_data, source_line,
 )
-from conftest import content_pages, run_mkdocs_build
+from conftest import read_html, content_pages, run_mkdocs_build
 from medvirkning.contrast import (
     composite, contrast_ratio, custom_property_rules, parse_color, selector_match, theme_contrast,
 )
@@ -370,7 +369,7 @@ def test_report_statement_and_json_are_filled_in(fixture_site, tmp_path):
     assert data["locale"] == "nb" and data["errors"] == 0
     assert {p["src"] for p in data["pages"]} == {"index.md", "veiviser/moter.md", "tilgjengelighet/index.md"}
     assert all(c["passes"] for c in data["contrast"]) and {c["scheme"] for c in data["contrast"]} == {"default", "slate"}
-    report = BeautifulSoup((site / "tilgjengelighet" / "rapport" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    report = read_html(site / "tilgjengelighet" / "rapport" / "index.html")
     rows = report.select("article table")[0].select("tbody tr")
     assert [row.th.get_text(strip=True) for row in rows] == ["Forside", "Møter", "Erklæring"]
     assert rows[0].find("a")["href"] == "../.."
@@ -393,14 +392,12 @@ def test_statement_lists_what_the_browser_audit_found(fixture_site, tmp_path):
                            "veiviser/moter.md": FRONT + "# Møter\n\nVi møtes fire ganger i året.\n"},
                           data={"tilgjengelighetsrevisjon.yml": audit})
     assert result.returncode == 0, result.stderr
-    statement = BeautifulSoup((tmp_path / "site" / "tilgjengelighet" / "index.html").read_text(encoding="utf-8"),
-                              "html.parser").select_one("article").get_text(" ", strip=True)
+    statement = read_html(tmp_path / "site" / "tilgjengelighet" / "index.html").select_one("article").get_text(" ", strip=True)
     assert "Nettstedet oppfyller kravene delvis." in statement
     assert ("Møter : Elements must meet minimum color contrast ratio thresholds (regelen «color-contrast» i axe, "
             "mobil, mørkt tema, 2 sted)") in statement
     assert "Møter : Linje 12: Stray end tag div." in statement
-    report = BeautifulSoup((tmp_path / "site" / "tilgjengelighet" / "rapport" / "index.html").read_text(encoding="utf-8"),
-                           "html.parser")
+    report = read_html(tmp_path / "site" / "tilgjengelighet" / "rapport" / "index.html")
     cells = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in report.select("article table")[1].select("tbody tr")}
     assert cells == {"Stor skjerm, lyst tema": "Ingen", "Stor skjerm, mørkt tema": "Ingen",
                      "Mobil, lyst tema": "Ingen", "Mobil, mørkt tema": "1"}
@@ -419,8 +416,7 @@ def test_statement_lists_what_a_build_found(fixture_site, tmp_path):
     result = fixture_site({**REPORT_PAGES, "index.md": FRONT + "# Forside\n\nSe [her](veiviser/moter.md).\n",
                            "veiviser/moter.md": FRONT + "# Møter\n\nTekst.\n"})
     assert result.returncode != 0  # the strict build stops, after writing the site
-    statement = BeautifulSoup((tmp_path / "site" / "tilgjengelighet" / "index.html").read_text(encoding="utf-8"),
-                              "html.parser").select_one("article").get_text(" ", strip=True)
+    statement = read_html(tmp_path / "site" / "tilgjengelighet" / "index.html").select_one("article").get_text(" ", strip=True)
     assert "Nettstedet oppfyller kravene delvis." in statement
     assert "2.4.4 Formål med lenke (i kontekst)." in statement
     assert "lenketeksten «her» sier ikke hvor lenken går." in statement and "Skriv hva leseren" not in statement
@@ -484,14 +480,12 @@ def test_the_report_of_each_language_has_a_row_for_every_page_of_that_language(b
     # The report is about the others; a print page is the other pages put together.
     assert built - checked == {f"{folder}{url}" for url in ("tilgjengelighet/rapport/", "veileder/utskrift/",
                                                             "strategi/utskrift/", "veiviser/utskrift/")}
-    report = BeautifulSoup((built_site / folder / "tilgjengelighet" / "rapport" / "index.html").read_text(
-        encoding="utf-8"), "html.parser")
+    report = read_html(built_site / folder / "tilgjengelighet" / "rapport" / "index.html")
     assert len(report.select("article table")[0].select("tbody tr")) == len(own["pages"])
 
 
 def test_statement_has_the_fields_of_the_norwegian_format(built_site):
-    article = BeautifulSoup((built_site / "tilgjengelighet" / "index.html").read_text(encoding="utf-8"),
-                            "html.parser").select_one("article")
+    article = read_html(built_site / "tilgjengelighet" / "index.html").select_one("article")
     text = article.get_text(" ", strip=True)
     for field in ["Medvirkning", "Redaksjonen for Medvirkning", "Sist oppdatert:", "Status:", "WCAG 2.1",
                   "Diskrimineringsnemnda", "Tilsynet for universell utforming av ikt"]:
@@ -507,6 +501,6 @@ def test_every_page_links_to_the_statement_in_its_footer(built_site):
                               if link["url"] == "tilgjengelighet/") for locale in ("nb", "nn", "en")}
     assert statement["nb"] == "Tilgjengelighetserklæring" and statement["en"] == "Accessibility statement"
     for path in content_pages(built_site):
-        footer = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("footer")
+        footer = read_html(path).select_one("footer")
         titles = [a.get_text(strip=True) for a in footer.select(".md-copyright a")]
         assert statement[language_of_page(built_site, path)] in titles, path

@@ -16,7 +16,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from conftest import PHONE, ROOT
+from conftest import read_html, PHONE, ROOT
 from medvirkning import arshjul
 
 STRINGS = yaml.safe_load((ROOT / "data/sprak/nb.yml").read_text(encoding="utf-8"))
@@ -28,7 +28,7 @@ UID = re.compile(r"arshjul-([a-z0-9-]+)-m(\d\d)@navikt\.github\.io")
 
 @functools.lru_cache(maxsize=None)
 def built_page(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return read_html(path)
 
 
 def parse_calendar(data: bytes | str):
@@ -155,7 +155,7 @@ def test_description_is_plain_language_with_the_link_back():
 
 @pytest.fixture(scope="module")
 def page(built_site):
-    return BeautifulSoup((built_site / PAGE / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return read_html(built_site / PAGE / "index.html")
 
 
 @pytest.mark.parametrize("pattern", [p.id for p in CYCLE.patterns])

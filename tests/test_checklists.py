@@ -5,7 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+
+from conftest import read_html
 
 from medvirkning.checklists import (
     ChecklistError, Definition, collect, find_blocks, load_definitions, render_overview,
@@ -127,12 +128,12 @@ def test_leftover_markers():
 
 def test_generated_checklist_pages_link_back_to_existing_sections(built_site):
     definitions = load_definitions(ROOT / "data" / "sjekklister.yml")
-    overview = BeautifulSoup((built_site / "sjekklister" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    overview = read_html(built_site / "sjekklister" / "index.html")
     for definition in definitions:
         page = built_site / "sjekklister" / definition.id / "index.html"
         assert page.exists(), f"mangler sjekklisten {definition.id}"
         assert overview.select_one(f'article a[href="{definition.id}/"]'), f"oversikten mangler {definition.id}"
-        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        html = read_html(page)
         assert html.select_one("article h1").get_text(strip=True).startswith(definition.title)
         items = html.select("li.mv-checklist__item")
         assert items, f"{definition.id}: ingen punkter"
@@ -144,7 +145,7 @@ def test_generated_checklist_pages_link_back_to_existing_sections(built_site):
             target, _, fragment = href.partition("#")
             target_file = (page.parent / target / "index.html").resolve()
             assert target_file.exists(), f"{definition.id}: {href} finnes ikke"
-            target_html = BeautifulSoup(target_file.read_text(encoding="utf-8"), "html.parser")
+            target_html = read_html(target_file)
             assert fragment and target_html.find(id=fragment), f"{definition.id}: #{fragment} finnes ikke i {target}"
 
 
@@ -159,8 +160,7 @@ def test_every_block_on_a_content_page_shows_its_title_and_links_to_its_checklis
         from conftest import built_page_of_source, language_of_source, strings
         locale, relative = language_of_source(source), source.relative_to(root / "docs").as_posix()
         words = strings(locale)
-        page = BeautifulSoup(built_page_of_source(built_site, root / "docs", source).read_text(encoding="utf-8"),
-                             "html.parser")
+        page = read_html(built_page_of_source(built_site, root / "docs", source))
         blocks = page.select("article .admonition.sjekkliste")
         assert len(blocks) == len(ids), relative
         for block, checklist_id in zip(blocks, ids):

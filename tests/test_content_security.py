@@ -5,12 +5,11 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from bs4 import BeautifulSoup
 
 from medvirkning import content_security
 from medvirkning.content_security import (add_policy, blocked_by_policy, content_security_policy, inline_scripts,
                               is_external, mark_external_links, script_hash)
-from conftest import content_pages
+from conftest import read_html, content_pages
 
 FRONT = "---\ndescription: En side.\n---\n\n"
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>x</title>
@@ -125,13 +124,13 @@ def test_every_built_page_has_the_policy_before_its_first_script(built_site):
         html = path.read_text(encoding="utf-8")
         policy = html.find('http-equiv="Content-Security-Policy"')
         assert 0 < policy < html.find("<script"), f"{path.relative_to(built_site)}: mangler policy før skriptene"
-        meta = BeautifulSoup(html, "html.parser").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        meta = read_html(path).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
         for script in inline_scripts(html):
             assert script_hash(script) in meta["content"]
 
 
 def test_every_link_to_another_site_has_noopener(built_site):
     for path in content_pages(built_site):
-        for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("a[href]"):
+        for link in read_html(path).select("a[href]"):
             if is_external(link["href"], None):
                 assert "noopener" in link.get("rel", []), f"{path.relative_to(built_site)}: {link['href']}"

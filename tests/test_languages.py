@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_in_process, make_project
+from conftest import read_html, build_in_process, make_project
 from medvirkning.translations import fingerprint
 
 FRONT = "---\ndescription: {}\n---\n\n"
@@ -74,7 +74,7 @@ def bokmal_only(tmp_path_factory) -> Path:
 
 
 def read(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return read_html(path)
 
 
 @pytest.mark.parametrize("folder", ["", "nn/", "en/"])

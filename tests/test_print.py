@@ -9,14 +9,14 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, PHONE, ROOT, FixtureLoader
+from conftest import read_html, DESKTOP, PHONE, ROOT, FixtureLoader
 from medvirkning import print_pages
 
 DOCUMENTS = print_pages.DOCUMENTS
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return read_html(path)
 
 
 def nav_pages(nav) -> list[str]:

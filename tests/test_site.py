@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import content_pages
+from conftest import read_html, content_pages
 
 STRATEGY_MEASURES = {
     "god-kompetanse": {"1-1": 5, "1-2": 4, "1-3": 3},
@@ -22,7 +22,7 @@ ROLE_ENTRY_POINTS = [
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return read_html(path)
 
 
 def heading_text(heading) -> str:

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, PHONE, ROOT
+from conftest import read_html, DESKTOP, PHONE, ROOT
 from medvirkning import templates_docs
 
 TEMPLATES = ["mandat", "innkalling", "referat", "arsrapport", "evaluering"]
@@ -27,7 +27,7 @@ EXPLAINED_ON = {"mandat": "veiviser/mandat", "innkalling": "veiviser/moter", "re
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return read_html(path)
 
 
 def resolves(site: Path, page_dir: Path, href: str) -> bool:
