@@ -23,8 +23,10 @@ build: $(STAMP)
 system:
 	@tools/system-packages
 
+# The browser tests visit one page of each kind in every language; `make test EVERY_PAGE=1`
+# (what CI runs) visits every page.
 test: system $(STAMP) bench/node_modules/.package-lock.json
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(if $(EVERY_PAGE),--every-page)
 
 # Everything but the browser tests: the quick check while you work.
 test-fast: system $(STAMP)

@@ -35,6 +35,9 @@ DESKTOP = {"width": 1280, "height": 900}
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite the expected files in tests/golden/ from the current output")
+    parser.addoption("--every-page", action="store_true",
+                     help="the browser tests visit every page of every language (CI: `make test EVERY_PAGE=1`); "
+                          "without it, one page of each kind in each language (BROWSER_SAMPLE)")
 
 
 def pytest_collection_modifyitems(items):
@@ -120,6 +123,39 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+# The pages the browser tests visit in `make test`: one of each kind the site has, in every
+# language. Each kind has its own template or generated part; the header, menu, footer and
+# scripts are the same on every page. `--every-page` (CI) visits every page instead.
+BROWSER_SAMPLE = [
+    "",  # the start page: the doors for each group
+    "veileder/",  # a document's first page, with its print link
+    "strategi/gode-arenaer/",  # the longest page: tables, measures, checklist blocks
+    "veiviser/moter/",  # a guidebook page with «Vårt råd» and glossary links
+    "veiviser/arshjul/",  # the annual cycle: figure, month form, calendar files
+    "veiviser/maler/mandat/",  # a template to fill in, with downloads
+    "sjekklister/",  # the list of checklists
+    "sjekklister/mote/",  # a checklist: ticks, «Nullstill», print
+    "ordliste/",  # the glossary: letters, terms
+    "oversettelser/",  # the translations' status
+    "tilgjengelighet/",  # the accessibility statement
+    "tilgjengelighet/rapport/",  # the report: wide tables on a phone
+    "veileder/utskrift/",  # a whole document to print
+    "404.html",  # the page for an address that does not exist
+]
+
+
+def browser_pages(config, site: Path) -> list[str]:
+    """Addresses below the site for the browser tests: every page with --every-page, else the
+    sample in every language folder (a sample page that no longer exists fails the test run)."""
+    if config.getoption("--every-page"):
+        return browser_audit.site_pages(site)
+    folders = [""] + sorted(f"{p.parent.name}/" for p in site.glob("*/404.html"))
+    pages = [folder + page for folder in folders for page in BROWSER_SAMPLE]
+    missing = [page for page in pages if not (site / (page if page.endswith(".html") else page + "index.html")).exists()]
+    assert not missing, f"BROWSER_SAMPLE i tests/conftest.py nevner sider som ikke finnes lenger: {missing}"
+    return pages
 
 
 def content_pages(site: Path) -> list[Path]:
