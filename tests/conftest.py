@@ -239,6 +239,18 @@ def _parsed_page(path: str, modified: int) -> BeautifulSoup:
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "lxml")
 
 
+@functools.lru_cache(maxsize=1024)
+def _lexbor_page(path: str, modified: int):
+    from selectolax.lexbor import LexborHTMLParser
+    return LexborHTMLParser(Path(path).read_text(encoding="utf-8"))
+
+
+def read_tree(path: Path):
+    """A built page as lexbor's tree (selectolax; CSS selectors run in C), parsed once per test
+    session: for the tests that read every page of every language. Read it, never change it."""
+    return _lexbor_page(str(path), path.stat().st_mtime_ns)
+
+
 def read_html(path: Path) -> BeautifulSoup:
     """A built page, parsed by lxml once per test session however many tests read it (the
     parse is kept until the file changes). Shared between tests: read it, never change it."""

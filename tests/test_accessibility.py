@@ -14,7 +14,7 @@ import yaml
 from medvirkning.accessibility import (
     PageReport, check_page, deviations, page_readability, report_data, source_line,
 )
-from conftest import read_html, content_pages, run_mkdocs_build
+from conftest import content_pages, read_html, read_tree, run_mkdocs_build
 from medvirkning.contrast import (
     composite, contrast_ratio, custom_property_rules, parse_color, selector_match, theme_contrast,
 )
@@ -501,6 +501,6 @@ def test_every_page_links_to_the_statement_in_its_footer(built_site):
                               if link["url"] == "tilgjengelighet/") for locale in ("nb", "nn", "en")}
     assert statement["nb"] == "Tilgjengelighetserklæring" and statement["en"] == "Accessibility statement"
     for path in content_pages(built_site):
-        footer = read_html(path).select_one("footer")
-        titles = [a.get_text(strip=True) for a in footer.select(".md-copyright a")]
+        footer = read_tree(path).css_first("footer")
+        titles = [a.text(strip=True) for a in footer.css(".md-copyright a")]
         assert statement[language_of_page(built_site, path)] in titles, path

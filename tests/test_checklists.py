@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import read_html
+from conftest import read_html, read_tree
 
 from medvirkning.checklists import (
     ChecklistError, Definition, collect, find_blocks, load_definitions, render_overview,
@@ -145,8 +145,9 @@ def test_generated_checklist_pages_link_back_to_existing_sections(built_site):
             target, _, fragment = href.partition("#")
             target_file = (page.parent / target / "index.html").resolve()
             assert target_file.exists(), f"{definition.id}: {href} finnes ikke"
-            target_html = read_html(target_file)
-            assert fragment and target_html.find(id=fragment), f"{definition.id}: #{fragment} finnes ikke i {target}"
+            target_tree = read_tree(target_file)
+            assert fragment and target_tree.css_first(f'[id="{fragment}"]') is not None, \
+                f"{definition.id}: #{fragment} finnes ikke i {target}"
 
 
 def test_every_block_on_a_content_page_shows_its_title_and_links_to_its_checklist(built_site):

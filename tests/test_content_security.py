@@ -9,7 +9,7 @@ import pytest
 from medvirkning import content_security
 from medvirkning.content_security import (add_policy, blocked_by_policy, content_security_policy, inline_scripts,
                               is_external, mark_external_links, script_hash)
-from conftest import read_html, content_pages
+from conftest import content_pages, read_tree
 
 FRONT = "---\ndescription: En side.\n---\n\n"
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>x</title>
@@ -124,13 +124,14 @@ def test_every_built_page_has_the_policy_before_its_first_script(built_site):
         html = path.read_text(encoding="utf-8")
         policy = html.find('http-equiv="Content-Security-Policy"')
         assert 0 < policy < html.find("<script"), f"{path.relative_to(built_site)}: mangler policy før skriptene"
-        meta = read_html(path).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        meta = read_tree(path).css_first('meta[http-equiv="Content-Security-Policy"]')
         for script in inline_scripts(html):
-            assert script_hash(script) in meta["content"]
+            assert script_hash(script) in meta.attributes["content"]
 
 
 def test_every_link_to_another_site_has_noopener(built_site):
     for path in content_pages(built_site):
-        for link in read_html(path).select("a[href]"):
-            if is_external(link["href"], None):
-                assert "noopener" in link.get("rel", []), f"{path.relative_to(built_site)}: {link['href']}"
+        for link in read_tree(path).css("a[href]"):
+            if is_external(link.attributes["href"], None):
+                assert "noopener" in (link.attributes.get("rel") or "").split(), \
+                    f"{path.relative_to(built_site)}: {link.attributes['href']}"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import read_html, content_pages
+from conftest import content_pages, read_html, read_tree
 
 STRATEGY_MEASURES = {
     "god-kompetanse": {"1-1": 5, "1-2": 4, "1-3": 3},
@@ -91,21 +91,21 @@ def test_guidebook_is_linked_from_the_strategy_measure_that_asks_for_it(built_si
 
 def test_every_section_heading_has_an_ascii_id_and_a_permalink(built_site):
     for page in content_pages(built_site):
-        for heading in soup(page).select("article h2, article h3, article h4"):
-            heading_id = heading.get("id", "")
+        for heading in read_tree(page).css("article h2, article h3, article h4"):
+            heading_id = heading.attributes.get("id") or ""
             assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", heading_id), f"{page}: id «{heading_id}»"
-            permalink = heading.select_one("a.headerlink")
-            assert permalink is not None and permalink["href"] == f"#{heading_id}", f"{page}: #{heading_id}"
+            permalink = heading.css_first("a.headerlink")
+            assert permalink is not None and permalink.attributes["href"] == f"#{heading_id}", f"{page}: #{heading_id}"
 
 
 def test_norwegian_letters_are_transliterated_in_ids(built_site):
-    ids = {h.get("id") for page in content_pages(built_site) for h in soup(page).select("article [id]")}
+    ids = {h.attributes["id"] for page in content_pages(built_site) for h in read_tree(page).css("article [id]")}
     assert not any(re.search(r"(^|-)(fringer|mte|rshjul)(-|$)", i or "") for i in ids)
 
 
 def test_every_page_has_one_h1_and_no_skipped_levels(built_site):
     for page in content_pages(built_site):
-        levels = [int(h.name[1]) for h in soup(page).select("article h1, article h2, article h3, article h4, article h5, article h6")]
+        levels = [int(h.tag[1]) for h in read_tree(page).css("article h1, article h2, article h3, article h4, article h5, article h6")]
         assert levels.count(1) == 1, f"{page}: {levels.count(1)} h1"
         for before, after in zip(levels, levels[1:]):
             assert after <= before + 1, f"{page}: h{before} følges av h{after}"
@@ -119,8 +119,8 @@ def test_content_pages_open_with_kort_fortalt(built_site):
         if within in ("index.html", "search.html") or within.startswith(("sjekklister/", "ordliste/", "tilgjengelighet")):
             continue
         words = strings(language_of_page(built_site, page))["kort_fortalt"]
-        first_block = soup(page).select_one("article h1 ~ *")
-        assert first_block is not None and words in first_block.get_text(), f"{relative}: mangler «{words}» øverst"
+        first_block = read_tree(page).css_first("article h1 ~ *")
+        assert first_block is not None and words in first_block.text(), f"{relative}: mangler «{words}» øverst"
 
 
 def test_shared_definition_is_written_once_and_included(built_site):
@@ -200,7 +200,7 @@ def test_no_personal_names_from_the_minutes_in_the_sources():
 def test_no_personal_names_from_the_minutes(built_site):
     pattern = name_pattern()
     for page in content_pages(built_site):
-        found = pattern.findall(soup(page).get_text())
+        found = pattern.findall(read_tree(page).root.text())
         assert not found, f"{page.relative_to(built_site)}: personnavn fra referatet {found}"
 
 
