@@ -3,6 +3,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
+# The tests run in two processes (pytest-xdist), a test file each at a time, so that a file's
+# shared fixtures (the built site, the browser audit) are made once.
+PARALLEL := -n 2 --dist loadfile
 
 .PHONY: serve build system test test-fast spell anchors oversatt audit bench clean
 
@@ -26,11 +29,11 @@ system:
 # The browser tests visit one page of each kind in every language; `make test EVERY_PAGE=1`
 # (what CI runs) visits every page.
 test: system $(STAMP) bench/node_modules/.package-lock.json
-	$(BIN)/python -m pytest $(if $(EVERY_PAGE),--every-page)
+	$(BIN)/python -m pytest $(PARALLEL) $(if $(EVERY_PAGE),--every-page)
 
 # Everything but the browser tests: the quick check while you work.
 test-fast: system $(STAMP)
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest $(PARALLEL) -m "not browser"
 
 # Spelling of the content, with file and line (also part of `make test`).
 spell: $(STAMP)

@@ -88,6 +88,7 @@ PRINT_AUDIT = """() => {
 class PageReport:
     path: str
     foreign_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)  # answered 400 or worse
     violations: list[str] = field(default_factory=list)
     small_text: list[str] = field(default_factory=list)
     small_targets: list[str] = field(default_factory=list)
@@ -120,6 +121,8 @@ def reports(request, browser, built_site, site_url) -> dict[str, PageReport]:
 
     context.on("request", lambda request: current[-1].foreign_requests.append(request.url)
                if current and is_foreign(request.url, site_url) else None)
+    context.on("response", lambda response: current[-1].failed_requests.append(f"{response.status} {response.url}")
+               if current and response.status >= 400 else None)
     page.on("console", lambda message: current[-1].violations.append(f"konsoll: {message.text}")
             if is_policy_message(message.text) else None)
     for path in browser_pages(request.config, built_site):
@@ -165,6 +168,12 @@ def test_every_page_has_a_content_security_policy(reports):
 
 def test_no_request_to_any_other_origin(reports):
     assert not failures(reports, "foreign_requests"), failures(reports, "foreign_requests")
+
+
+def test_nothing_a_page_asks_for_is_missing(reports):
+    """Every file a page loads by itself exists: no 404 (Material's script once asked for a
+    sitemap.xml below each language version of the page, three missing files per page)."""
+    assert not failures(reports, "failed_requests"), failures(reports, "failed_requests")
 
 
 def test_no_content_security_policy_violation(reports):

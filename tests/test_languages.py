@@ -199,18 +199,23 @@ def test_a_fourth_language_is_data_not_code(tmp_path):
 
 
 def test_every_page_names_its_versions_in_every_language(three):
-    from urllib.parse import urljoin
+    """The address of each page in every language (hreflang) is in sitemap.xml, for each of the
+    page's addresses; <head> has no alternates, because Material's script fetches a sitemap.xml
+    below each one it finds (files that do not exist: three failed requests on every page)."""
+    import xml.etree.ElementTree as ElementTree
+    names = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap = ElementTree.parse(three / "sitemap.xml").getroot()
+    versions = {entry.findtext("s:loc", namespaces=names): {link.get("hreflang"): link.get("href")
+                                                           for link in entry.findall("x:link", names)}
+                for entry in sitemap.findall("s:url", names)}
+    expected = {"nb": "https://navikt.github.io/medvirkning/moter/",
+                "nn": "https://navikt.github.io/medvirkning/nn/moter/",
+                "en": "https://navikt.github.io/medvirkning/en/moter/"}
     for folder in ("", "nn/", "en/"):
-        base = f"https://navikt.github.io/medvirkning/{folder}moter/"
+        assert versions[f"https://navikt.github.io/medvirkning/{folder}moter/"] == expected, folder
         page = read(three / folder / "moter" / "index.html")
-        alternates = {link["hreflang"]: urljoin(base, link["href"])
-                      for link in page.select('head link[rel="alternate"][hreflang]')}
-        assert alternates == {"nb": "https://navikt.github.io/medvirkning/moter/",
-                              "nn": "https://navikt.github.io/medvirkning/nn/moter/",
-                              "en": "https://navikt.github.io/medvirkning/en/moter/"}, folder
+        assert page.select('head link[rel="alternate"]') == [], folder
         assert page.find("meta", property="og:locale")["content"]
-    sitemap = (three / "sitemap.xml").read_text(encoding="utf-8")
-    assert 'hreflang="nn" href="https://navikt.github.io/medvirkning/nn/moter/"' in sitemap.replace("\n", " ")
 
 
 # ---- The real site: every page in every language, with the same section ids ----
