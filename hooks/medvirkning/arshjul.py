@@ -338,7 +338,9 @@ def add_calendars(files, build) -> None:
 def render_markdown(markdown: str, page, build) -> str:
     if not MARKER.search(markdown):
         return markdown
-    template = build.config.theme.get_env().get_template(TEMPLATE)
+    if build.site.arshjul_template is None:  # compiled once: the words are passed in, so every language can use it
+        build.site.arshjul_template = build.config.theme.get_env().get_template(TEMPLATE)
+    template = build.site.arshjul_template
 
     def calendar_url_of(pattern_id: str, page_url: str) -> str:
         file = build.files.get_file_from_path(calendar_src_uri(page.file.src_uri, pattern_id))

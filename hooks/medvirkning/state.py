@@ -30,6 +30,7 @@ class SiteData:
     anchor_registry: dict[str, list[str]]
     page_dates: dict[str, str]  # src path -> ISO date of its last commit
     arshjul: Any = None  # arshjul.Cycle, from data/arshjul.yml
+    arshjul_template: Any = None  # its compiled Jinja template: every word comes in as a variable
     translations: list | None = None  # translations.Status of every page and language, once found
     not_found_page: str | None = None  # the default language's 404 page, kept at the site's root
     browser_audit: dict | None = None  # data/tilgjengelighetsrevisjon.yml (`make audit`), if there is one
