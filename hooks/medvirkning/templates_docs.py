@@ -37,6 +37,7 @@ LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)(\{[^}]*\})?")
 HEADING_ID = re.compile(r"[ \t]*\{#[^}\n]*\}[ \t]*$", re.M)
 FIELD = "mv-felt"
 LARGE_FIELD = "mv-felt--stort"
+STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Intense Quote", "List Bullet", "List Number")  # Word's own
 
 
 def template_pages(files) -> list:
@@ -121,13 +122,10 @@ def writing_box(document, lines: int) -> None:
     document.add_paragraph("")
 
 
-STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Intense Quote", "List Bullet", "List Number")
-
-
 def styled_paragraph(document, style_ids: dict[str, str], name: str):
-    """A paragraph in the style `name`, by its id: python-docx would look a name up among every
-    style of the document for each paragraph, most of the time of a template's Word file."""
+    """A paragraph in the style `name`, set by the style's id (looked up once per file)."""
     paragraph = document.add_paragraph()
+    # python-docx's add_paragraph(style=name) reads through every style of the template each time.
     paragraph._p.style = style_ids[name]
     return paragraph
 
@@ -142,7 +140,8 @@ def docx_bytes(markdown_text: str, title: str) -> bytes:
         if not isinstance(element, Element):
             continue
         if element.tag in ("h1", "h2", "h3", "h4"):
-            heading = styled_paragraph(document, style_ids, "Title" if element.tag == "h1" else f"Heading {int(element.tag[1]) - 1}")
+            level = int(element.tag[1]) - 1
+            heading = styled_paragraph(document, style_ids, f"Heading {level}" if level else "Title")
             add_runs(heading, element)
         elif element.tag == "p":
             paragraph = document.add_paragraph()
