@@ -19,6 +19,9 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
+
+from selectolax.lexbor import LexborHTMLParser
 
 from .scripts import without_comment_lines
 
@@ -29,8 +32,7 @@ NOT_IN_VERSION = {SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz"}
 SEARCH_FILES = ("search/search_index.json", "search/search_index.full.json")
 WORKERS = "assets/javascripts/workers"
 LUNR = "assets/javascripts/lunr/min"
-_REFERENCE = re.compile(r'\s(?:src|href)="([^"]+)"')
-_REDIRECT = 'http-equiv="refresh"'
+ELSEWHERE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)  # another scheme or site, or this page
 
 
 @dataclass
@@ -57,18 +59,26 @@ def page_address(site: Path, page: Path) -> str:
     return "" if folder == "." else folder + "/"
 
 
+def own_files(tree: LexborHTMLParser, page_url: str, is_file: Callable[[str], bool]) -> set[str]:
+    """The site's own files (not pages) the parsed page refers to with src= or href=."""
+    found = set()
+    for node in tree.css("[src], [href]"):
+        for reference in (node.attrs.get("src"), node.attrs.get("href")):
+            if not reference or reference.endswith("/") or ELSEWHERE.match(reference):
+                continue
+            path = posixpath.normpath(posixpath.join(page_url, reference.split("#")[0].split("?")[0]))
+            if not path.startswith("..") and not path.endswith(".html") and is_file(path):
+                found.add(path)
+    return found
+
+
 def files_loaded_by(html: str, page_url: str, site: Path) -> set[str]:
     """The site's own files (not pages) a page refers to with src= or href=."""
-    found = set()
-    for reference in _REFERENCE.findall(html):
-        if re.match(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", reference, re.I):
-            continue
-        path = posixpath.normpath(posixpath.join(page_url, reference.split("#")[0].split("?")[0]))
-        if path.startswith("..") or reference.endswith("/"):
-            continue
-        if not path.endswith(".html") and (site / path).is_file():
-            found.add(path)
-    return found
+    return own_files(LexborHTMLParser(html), page_url, lambda path: (site / path).is_file())
+
+
+def is_redirect(tree: LexborHTMLParser) -> bool:
+    return tree.css_first('meta[http-equiv="refresh"]') is not None
 
 
 def search_files(site: Path, folder: str) -> set[str]:
@@ -90,28 +100,39 @@ def documents(site: Path, folders: list[str], language_folders: list[str]) -> di
     """{"nb:veileder/": Document, "nn:veileder/": …} for every document folder in every language
     (language_folders: "" for the default language, "nn/" and so on for the others)."""
     found: dict[str, Document] = {}
-    sizes: dict[str, int] = {}
+    sizes: dict[str, int] = {}  # each file read and compressed once, however many documents load it
+    exists: dict[str, bool] = {}
+
+    def compressed(data: bytes) -> int:
+        return len(gzip.compress(data, compresslevel=6, mtime=0))
 
     def size(name: str) -> int:
         if name not in sizes:
-            sizes[name] = len(gzip.compress((site / name).read_bytes(), compresslevel=6, mtime=0))
+            sizes[name] = compressed((site / name).read_bytes())
         return sizes[name]
 
+    def is_file(name: str) -> bool:
+        if name not in exists:
+            exists[name] = (site / name).is_file()
+        return exists[name]
+
     for language in language_folders:
+        search = search_files(site, language)
         for folder in folders:
             root = site / language / folder
             if not root.is_dir():
                 continue
             document = Document()
-            loaded: set[str] = search_files(site, language)
+            loaded: set[str] = set(search)
             for page in sorted(root.rglob("index.html")):
-                html = page.read_text(encoding="utf-8")
-                if _REDIRECT in html[:600]:
+                data = page.read_bytes()
+                tree = LexborHTMLParser(data.decode("utf-8"))
+                if is_redirect(tree):
                     continue
                 address = page_address(site, page)
                 document.pages.append(address)
-                sizes[address] = size(page.relative_to(site).as_posix())
-                loaded |= files_loaded_by(html, address, site)
+                sizes[address] = compressed(data)
+                loaded |= own_files(tree, address, is_file)
             document.files = sorted(loaded)
             document.bytes = sum(sizes[p] for p in document.pages) + sum(size(f) for f in document.files)
             found[f"{language.rstrip('/') or 'default'}:{folder}"] = document

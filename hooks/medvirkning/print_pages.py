@@ -18,9 +18,9 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
+from selectolax.lexbor import LexborHTMLParser
 
 from .languages import generated_file
 
@@ -83,15 +83,15 @@ def permalink(anchor: str, strings: dict[str, str]) -> str:
             '<span aria-hidden="true">#</span></a>')
 
 
-def unique_ids(parts: list[Part], soups: list, counts: Counter) -> list[dict[str, str]]:
+def unique_ids(parts: list[Part], trees: list[LexborHTMLParser], counts: Counter) -> list[dict[str, str]]:
     """Per part, its ids on the print page: kept where unique, else with the page's name in front
     (and a number after, should that too be taken)."""
     used = {anchor for anchor, count in counts.items() if count == 1}
     maps = []
-    for part, soup in zip(parts, soups):
+    for part, tree in zip(parts, trees):
         ids = {}
-        for tag in soup.find_all(id=True):
-            anchor = tag["id"]
+        for tag in tree.css("[id]"):
+            anchor = tag.attrs["id"]
             if counts[anchor] == 1 or anchor in ids:
                 ids.setdefault(anchor, anchor)
                 continue
@@ -105,12 +105,27 @@ def unique_ids(parts: list[Part], soups: list, counts: Counter) -> list[dict[str
     return maps
 
 
+def renamed(tree: LexborHTMLParser, node, tag: str):
+    """The element as `tag`: same attributes, its children moved in (lexbor cannot rename a node)."""
+    new = tree.create_node(tag)
+    for name, value in node.attrs.items():
+        new.attrs[name] = value
+    child = node.first_child
+    while child is not None:
+        following = child.next
+        new.insert_child(child, move=True)
+        child = following
+    node.replace_with(new)
+    return new
+
+
 def combine(parts: list[Part], print_url: str, strings: dict[str, str]) -> str:
     """The body of a print page: the table of contents, then each part as a section."""
-    soups = [BeautifulSoup(part.content, "html.parser") for part in parts]
-    counts = Counter(tag["id"] for soup in soups for tag in soup.find_all(id=True))
+    # lexbor, an HTML5 parser (selectolax), each page's content as a fragment of a <div>.
+    trees = [LexborHTMLParser(part.content, is_fragment=True) for part in parts]
+    counts = Counter(tag.attrs["id"] for tree in trees for tag in tree.css("[id]"))
     counts.update(["utskrift", "utskrift-innhold"] + [part.section_id for part in parts])
-    id_maps = unique_ids(parts, soups, counts)
+    id_maps = unique_ids(parts, trees, counts)
     by_url = {part.url: index for index, part in enumerate(parts)}
 
     def target(path: str, fragment: str) -> str | None:
@@ -122,30 +137,30 @@ def combine(parts: list[Part], print_url: str, strings: dict[str, str]) -> str:
         return "#" + id_maps[index].get(fragment, fragment)
 
     sections = []
-    for part, soup, ids in zip(parts, soups, id_maps):
-        for tag in soup.find_all(class_=ONLINE_ONLY):
-            tag.decompose()
-        for tag in soup.find_all(id=True):
-            tag["id"] = ids[tag["id"]]
+    for part, tree, ids in zip(parts, trees, id_maps):
+        while (online := tree.css_first(f".{ONLINE_ONLY}")) is not None:
+            online.decompose()  # the outermost first: nothing removed twice
+        for tag in tree.css("[id]"):
+            tag.attrs["id"] = ids[tag.attrs["id"]]
         for name in ID_REFERENCES:
-            for tag in soup.find_all(attrs={name: True}):
-                value = tag[name] if isinstance(tag[name], str) else " ".join(tag[name])
-                tag[name] = " ".join(ids.get(v, v) for v in value.split())
-        for tag, attribute in [(t, "href") for t in soup.find_all("a", href=True)] + \
-                              [(t, "src") for t in soup.find_all(["img", "source"], src=True)]:
-            resolved = resolve(tag[attribute], part.url)
+            for tag in tree.css(f"[{name}]"):
+                tag.attrs[name] = " ".join(ids.get(v, v) for v in (tag.attrs[name] or "").split())
+        for tag in tree.css("a[href], img[src], source[src]"):
+            attribute = "href" if tag.tag == "a" else "src"
+            resolved = resolve(tag.attrs[attribute] or "", part.url)
             if resolved is None:
                 continue
             path, fragment = resolved
             inside = target(path, fragment) if attribute == "href" else None
-            tag[attribute] = inside or (get_relative_url(path, print_url) + (f"#{fragment}" if fragment else ""))
-        for heading in soup.find_all(["h1", "h2", "h3", "h4", "h5"]):
-            heading.name = f"h{int(heading.name[1]) + 1}"
-        first = soup.find("h2")
-        if first is not None and first.get("id") and first.find("a", class_="headerlink") is None:
-            first.append(BeautifulSoup(permalink(first["id"], strings), "html.parser"))
-        labelled = f' aria-labelledby="{first["id"]}"' if first is not None and first.get("id") else ""
-        sections.append(f'<section class="mv-utskrift-del" id="{part.section_id}"{labelled}>\n{soup}\n</section>')
+            tag.attrs[attribute] = inside or (get_relative_url(path, print_url) + (f"#{fragment}" if fragment else ""))
+        for heading in tree.css("h1, h2, h3, h4, h5"):
+            renamed(tree, heading, f"h{int(heading.tag[1]) + 1}")
+        first = tree.css_first("h2")
+        anchor = first.attrs.get("id") if first is not None else None
+        if anchor and first.css_first("a.headerlink") is None:
+            first.insert_child(LexborHTMLParser(permalink(anchor, strings), is_fragment=True).css_first("a"))
+        labelled = f' aria-labelledby="{anchor}"' if anchor else ""
+        sections.append(f'<section class="mv-utskrift-del" id="{part.section_id}"{labelled}>\n{tree.html or ""}\n</section>')
     contents = "\n".join(f'<li><a href="#{part.section_id}">{part.title}</a></li>' for part in parts)
     toc = (f'<nav class="mv-utskrift-innhold" aria-labelledby="utskrift-innhold">\n'
            f'<h2 id="utskrift-innhold">{strings["utskrift_innhold"]}{permalink("utskrift-innhold", strings)}</h2>\n'

@@ -37,6 +37,7 @@ LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)(\{[^}]*\})?")
 HEADING_ID = re.compile(r"[ \t]*\{#[^}\n]*\}[ \t]*$", re.M)
 FIELD = "mv-felt"
 LARGE_FIELD = "mv-felt--stort"
+STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Intense Quote", "List Bullet", "List Number")  # Word's own
 
 
 def template_pages(files) -> list:
@@ -121,28 +122,38 @@ def writing_box(document, lines: int) -> None:
     document.add_paragraph("")
 
 
+def styled_paragraph(document, style_ids: dict[str, str], name: str):
+    """A paragraph in the style `name`, set by the style's id (looked up once per file)."""
+    paragraph = document.add_paragraph()
+    # python-docx's add_paragraph(style=name) reads through every style of the template each time.
+    paragraph._p.style = style_ids[name]
+    return paragraph
+
+
 def docx_bytes(markdown_text: str, title: str) -> bytes:
     """The downloadable Markdown of a template as a Word document."""
     document = Document()
     document.core_properties.title = title
     document.styles["Normal"].font.size = Pt(12)
+    style_ids = {name: document.styles[name].style_id for name in STYLES}
     for element in to_html(markdown_text).children:
         if not isinstance(element, Element):
             continue
         if element.tag in ("h1", "h2", "h3", "h4"):
-            heading = document.add_heading(level=int(element.tag[1]) - 1 if element.tag != "h1" else 0)
+            level = int(element.tag[1]) - 1
+            heading = styled_paragraph(document, style_ids, f"Heading {level}" if level else "Title")
             add_runs(heading, element)
         elif element.tag == "p":
             paragraph = document.add_paragraph()
             add_runs(paragraph, element)
         elif element.tag == "blockquote":
             for inner in element.iter("p"):
-                paragraph = document.add_paragraph(style="Intense Quote")
+                paragraph = styled_paragraph(document, style_ids, "Intense Quote")
                 add_runs(paragraph, inner)
         elif element.tag in ("ul", "ol"):
             style = "List Bullet" if element.tag == "ul" else "List Number"
             for item in (c for c in element.children if isinstance(c, Element) and c.tag == "li"):
-                add_runs(document.add_paragraph(style=style), item)
+                add_runs(styled_paragraph(document, style_ids, style), item)
         if element.tag == "p" and FIELD in element.classes:
             writing_box(document, 6 if LARGE_FIELD in element.classes else 2)
     buffer = io.BytesIO()
