@@ -32,6 +32,7 @@ import variants  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, content_pages  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from server import PagesServer  # noqa: E402
+from medvirkning import browser_audit  # noqa: E402  (hooks/ is on the path through server)
 
 OUT = BENCH / "out"
 RESULTS = BENCH / "RESULTS.md"
@@ -278,6 +279,8 @@ def main() -> None:
     profiled = hook_profile()
     variants.build(default_config, OUT / "sites" / "default")
     sites = {"Medvirkning": OUT / "sites" / "ours", "Standard Material": OUT / "sites" / "default"}
+    # Each site under the path it is built for: ours below site_url's path, as on GitHub Pages.
+    prefixes = {"Medvirkning": browser_audit.site_prefix(), "Standard Material": "/"}
 
     say("Skalering: flere sider og flere språk")
     scaled = [scale(copies, languages) for copies, languages in SCALES]
@@ -290,13 +293,13 @@ def main() -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for site_name, site in sites.items():
-            with PagesServer(site) as url:
+            with PagesServer(site, prefixes[site_name]) as url:
                 for page_name, path in pages.items():
                     loads[site_name, page_name] = first_load(browser, url + path)
                 searched[site_name] = first_load(browser, url, open_search=True)
         browser.close()
     with contextlib.ExitStack() as servers:  # Lighthouse for ours and the default, not the proposed variant
-        roots = {name: servers.enter_context(PagesServer(site)) for name, site in list(sites.items())[:2]}
+        roots = {name: servers.enter_context(PagesServer(site, prefixes[name])) for name, site in list(sites.items())[:2]}
         scores = lighthouse_medians({(name, page): root + path for name, root in roots.items()
                                      for page, path in pages.items()})
 

@@ -1,7 +1,10 @@
-"""A local static server that answers as GitHub Pages does: gzip for text, 10 minutes' cache.
+"""A local static server that answers as GitHub Pages does: the site under its path, its own
+404 page, gzip for text, 10 minutes' cache.
 
-Both the site and the default Material baseline are measured through it, so that the
-byte counts and Lighthouse scores are those a reader on the published site would see.
+Both the site and the default Material baseline are measured through it, so that the byte
+counts and Lighthouse scores are those a reader on the published site would see. The path and
+the 404 page are served as in the browser audit (medvirkning.browser_audit.SiteHandler); this
+adds what a real host adds: compression and a cache header.
 """
 from __future__ import annotations
 
@@ -9,16 +12,19 @@ import functools
 import gzip
 import http.server
 import os
+import sys
 import threading
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from medvirkning.browser_audit import SiteHandler  # noqa: E402
 
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 CACHE_CONTROL = "max-age=600"  # GitHub Pages' header
 
 
-class PagesHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".js": "application/javascript", ".json": "application/json"}
+class PagesHandler(SiteHandler):
+    extensions_map = {**SiteHandler.extensions_map, ".js": "application/javascript", ".json": "application/json"}
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -26,13 +32,12 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
             if not self.path.split("?")[0].endswith("/"):
                 return super().send_head()  # the redirect to the folder's address
             path = path / "index.html"
-        content_type = self.guess_type(str(path))
         if not path.is_file():
             self.send_error(404, "Not found")
             return None
+        content_type = self.guess_type(str(path))
         body = path.read_bytes()
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        compress = wants_gzip and content_type.startswith(COMPRESSED_TYPES)
+        compress = "gzip" in self.headers.get("Accept-Encoding", "") and content_type.startswith(COMPRESSED_TYPES)
         if compress:
             body = gzip.compress(body, compresslevel=6, mtime=0)
         self.send_response(200)
@@ -44,22 +49,6 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return _Body(body)
-
-    def send_error(self, code, message=None, explain=None):
-        not_found = Path(self.directory) / "404.html"
-        if code == 404 and not_found.is_file():  # GitHub Pages serves the site's own 404 page
-            body = not_found.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-    def log_message(self, *args):
-        pass
 
 
 class _Body:
@@ -77,16 +66,18 @@ class _Body:
 
 
 class PagesServer:
-    """`with PagesServer(folder) as url:` serves the folder on a free loopback port."""
+    """`with PagesServer(folder, "/medvirkning/") as url:` serves the folder below that path on
+    a free loopback port; url is the site's address."""
 
-    def __init__(self, folder: Path):
-        handler = functools.partial(PagesHandler, directory=os.fspath(folder))
+    def __init__(self, folder: Path, prefix: str = "/"):
+        handler = functools.partial(PagesHandler, directory=os.fspath(folder), prefix=prefix)
+        self.prefix = prefix
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self) -> str:
         self.thread.start()
-        return f"http://127.0.0.1:{self.server.server_address[1]}/"
+        return f"http://127.0.0.1:{self.server.server_address[1]}{self.prefix}"
 
     def __exit__(self, *exc):
         self.server.shutdown()
