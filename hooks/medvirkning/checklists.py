@@ -33,6 +33,7 @@ from mkdocs.plugins import get_plugin_logger
 from .checklist_quality import duplicate_items, is_supported, section_text, unsupported_item
 from .data_files import read_yaml
 from .languages import generated_file
+from .markdown_setup import OWN_EXTENSIONS
 from .markers import marker
 from .slugs import slugify
 
@@ -450,7 +451,8 @@ def localized_definitions(build) -> list[Definition]:
 def add_pages(files, build) -> None:
     """Collect every block of this language's pages and add one generated page per checklist."""
     sources = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
-    md_and_reader = site_markdown(list(build.config.markdown_extensions), dict(build.config.mdx_configs))
+    extensions = [e for e in build.config.markdown_extensions if not isinstance(e, OWN_EXTENSIONS)]
+    md_and_reader = site_markdown(extensions, dict(build.config.mdx_configs))
     build.checklist_blocks = {}
     build.checklists = collect(sources, build.site.checklist_definitions, md_and_reader, build.checklist_blocks,
                                Path(build.config.docs_dir))
