@@ -3,7 +3,9 @@
 Data: data/ordliste.yml (entries) and data/ikke-forkortelser.yml (capitalised words
 that are not abbreviations). The page docs/ordliste.md asks for the list with the
 marker `<!-- generert: ordliste -->`. On every other page the first use of each
-abbreviation links to its entry; every use gets an <abbr> with the full form.
+abbreviation links to its entry; every use gets an <abbr> with the full form. This is done
+while Markdown reads the page (GlossaryAnnotation, a step on Markdown's element tree), so the
+page's HTML is not read again.
 """
 from __future__ import annotations
 
@@ -183,6 +185,11 @@ class Annotation:
         self.found: list[str] = []  # known terms, in order of first use
         self.unknown: list[str] = []
         self.open_raw: list[str] = []  # elements that raw HTML has opened and not closed yet
+        self._stash = None  # Markdown's raw HTML, while the tree is annotated
+        self._is_block_level: Callable[[str], bool] = lambda html: False
+        # Text with none of these is left as it is: most of a page's text.
+        self._worth_a_look = re.compile("|".join(
+            [ABBREVIATION_LIKE.pattern, "\x02"] + ([pattern.pattern] if pattern is not None else [])))
 
     def _use(self, term: str, no_link: bool) -> tuple[Entry, bool]:
         """The entry of a use of `term`, and whether this use is the one that links."""
@@ -201,17 +208,18 @@ class Annotation:
 
     # ---- HTML text ----
 
-    def html(self, source: str, ancestors: frozenset = frozenset(), stash=None) -> str:
-        """The HTML with its text annotated; tags, attributes and comments stay as they are."""
+    def html(self, source: str, ancestors: frozenset = frozenset()) -> str:
+        """The HTML with its text annotated; tags, attributes and comments stay as they are.
+        `ancestors`: the elements of Markdown's tree around it."""
         out: list[str] = []
         for run in text_runs(source, self.open_raw):
             if not run.is_text:
                 out.append(run.source)
                 continue
-            parts = PLACEHOLDER.split(run.source) if stash is not None else [run.source]
+            parts = PLACEHOLDER.split(run.source) if self._stash is not None else [run.source]
             for index, part in enumerate(parts):
                 if index % 2:  # raw HTML set aside inside this raw HTML
-                    self._raw(stash, int(part), ancestors)
+                    self._raw(int(part), ancestors)
                     out.append(HTML_PLACEHOLDER % part)
                 elif part:
                     out.append(self._html_text(part, ancestors.union(self.open_raw)))
@@ -257,21 +265,21 @@ class Annotation:
         blocks = self._stash.rawHtmlBlocks
         return blocks[index] if index < len(blocks) and isinstance(blocks[index], str) else None
 
-    def _raw(self, stash, index: int, ancestors: frozenset) -> None:
+    def _raw(self, index: int, ancestors: frozenset) -> None:
         block = self._raw_block(index)
         if block is not None:
-            stash.rawHtmlBlocks[index] = self.html(block, ancestors, stash)
+            self._stash.rawHtmlBlocks[index] = self.html(block, ancestors)
 
     def _tree_text(self, text: str, ancestors: tuple) -> str:
         """The text with each abbreviation's markup set aside in the stash, as Markdown does with
         inline HTML (so it is written exactly as in HTML text, attributes in our order)."""
-        if "\x02" not in text and not (ABBREVIATION_LIKE.search(text) or (self.pattern and self.pattern.search(text))):
+        if not self._worth_a_look.search(text):
             return text
         tree_ancestors = frozenset(ancestors)
         out: list[str] = []
         for index, part in enumerate(PLACEHOLDER.split(text)):
             if index % 2:
-                self._raw(self._stash, int(part), tree_ancestors)
+                self._raw(int(part), tree_ancestors)
                 out.append(HTML_PLACEHOLDER % part)
             elif part:
                 inside = tree_ancestors.union(self.open_raw)
@@ -310,6 +318,8 @@ def unknown_abbreviations(html: str, known: set[str], allowlist: set[str]) -> li
 
 
 class _Annotate(Treeprocessor):
+    """Markdown's tree step for the glossary: the page's Annotation does the work."""
+
     def __init__(self, md, annotation: Callable[[], Annotation | None]):
         super().__init__(md)
         self.annotation = annotation
