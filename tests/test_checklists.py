@@ -99,6 +99,14 @@ def test_items_are_what_markdown_reads():
     assert [i.text for i in blocks[0].items] == ["En.", "To fortsatt."]
 
 
+def test_section_of_a_block_is_named_as_the_site_names_it_with_inline_markdown():
+    blocks = find_blocks('# Møter i *utvalget*\n\n## Før `møtet` med [NAV](nav.md)\n\n'
+                         '!!! sjekkliste "mote"\n\n    - Send sakslisten.\n', "x.md")
+    item = blocks[0].items[0]
+    assert (item.heading_id, item.heading_text, item.page_title) == (
+        "for-motet-med-nav", "Før møtet med NAV", "Møter i utvalget")
+
+
 def test_block_on_content_page_gets_title_and_link():
     page = PAGE.replace('```\n!!! sjekkliste "ikke-en-liste"\n```\n', "")
     blocks = find_blocks(page, "veiviser/moter.md")

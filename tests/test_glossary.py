@@ -158,3 +158,44 @@ def test_build_explains_known_abbreviations(fixture_site, tmp_path):
             '<abbr title="Arbeids- og velferdsforvaltningen">NAV</abbr></a> er her.') in index
     glossary = (tmp_path / "site" / "ordliste" / "index.html").read_text(encoding="utf-8")
     assert 'id="nav"' in glossary
+
+
+def read_with_glossary(text, href="../ordliste/", allowlist=frozenset()):
+    """Markdown with the glossary's tree step, as the site reads a page: the HTML and the Annotation."""
+    import markdown
+
+    from medvirkning.glossary import Annotation, GlossaryAnnotation
+    annotation = Annotation(BY_TERM, PATTERN, href, allowlist)
+    html = markdown.markdown(text, extensions=["attr_list", "md_in_html", GlossaryAnnotation(lambda: annotation)])
+    return html, annotation
+
+
+def test_markdown_tree_links_the_first_use_in_page_order_across_raw_html():
+    html, annotation = read_with_glossary(
+        '<div class="mv-boks">\n<p>Kontakt FFO i dag.</p>\n</div>\n\n'
+        "FFO og NAV. Trykk <kbd>NAV</kbd>, så NAV igjen.\n\n"
+        '<div markdown>\nNAV i en blokk med Markdown, og FFO.\n</div>\n')
+    assert html == (
+        '<div class="mv-boks">\n<p>Kontakt <a class="mv-term" href="../ordliste/#ffo" '
+        'aria-label="FFO, Funksjonshemmedes Fellesorganisasjon"><abbr title="Funksjonshemmedes Fellesorganisasjon">'
+        "FFO</abbr></a> i dag.</p>\n</div>\n\n"
+        '<p><abbr title="Funksjonshemmedes Fellesorganisasjon">FFO</abbr> og <a class="mv-term" '
+        'href="../ordliste/#nav" aria-label="NAV, Arbeids- og velferdsforvaltningen"><abbr '
+        'title="Arbeids- og velferdsforvaltningen">NAV</abbr></a>. Trykk <kbd>NAV</kbd>, så '
+        '<abbr title="Arbeids- og velferdsforvaltningen">NAV</abbr> igjen.</p>\n'
+        '<div>\n<p><abbr title="Arbeids- og velferdsforvaltningen">NAV</abbr> i en blokk med Markdown, og '
+        '<abbr title="Funksjonshemmedes Fellesorganisasjon">FFO</abbr>.</p>\n</div>')
+    assert annotation.found == ["FFO", "NAV"]
+
+
+def test_markdown_tree_explains_but_does_not_link_in_headings_and_leaves_code_and_links():
+    html, _ = read_with_glossary("# Om NAV\n\nSe [NAV sin side](nav.md) og `FFO`.\n")
+    assert html == ('<h1>Om <abbr title="Arbeids- og velferdsforvaltningen">NAV</abbr></h1>\n'
+                    '<p>Se <a href="nav.md">NAV sin side</a> og <code>FFO</code>.</p>')
+
+
+def test_markdown_tree_collects_unknown_words_in_text_links_and_raw_html_not_in_code():
+    _, annotation = read_with_glossary(
+        "QXZV og NAV og II og FN-konvensjonen. `ABC` og [KLM](#).\n\n<p>Rå tekst om ZYX.</p>\n\n"
+        "    KODE\n", allowlist={"KLM"})
+    assert annotation.unknown == ["QXZV", "FN", "ZYX"]

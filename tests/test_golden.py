@@ -14,7 +14,7 @@ import pytest
 
 from medvirkning.checklists import Definition, find_blocks, show_blocks_on_page
 from medvirkning.content_security import add_policy
-from medvirkning.glossary import Entry, abbreviation_pattern, annotate_abbreviations
+from medvirkning.glossary import Annotation, Entry, GlossaryAnnotation, abbreviation_pattern
 from medvirkning.languages import load_strings
 from medvirkning.section_links import SectionLinks
 from medvirkning.slugs import slugify
@@ -27,8 +27,10 @@ GLOSSARY = [Entry("NAV", "Arbeids- og velferdsforvaltningen", "Etaten."),
 
 
 def glossary(text: str) -> str:
-    entries = {e.term: e for e in GLOSSARY}
-    return annotate_abbreviations(text, entries, abbreviation_pattern(GLOSSARY), "../ordliste/")[0]
+    """Markdown with the glossary's tree step, as the site reads a page."""
+    annotation = Annotation({e.term: e for e in GLOSSARY}, abbreviation_pattern(GLOSSARY), "../ordliste/")
+    return markdown.markdown(text, extensions=["toc", "attr_list", GlossaryAnnotation(lambda: annotation)],
+                             extension_configs={"toc": {"slugify": slugify}}) + "\n"
 
 
 def section_links(text: str) -> str:
@@ -46,7 +48,7 @@ def security_policy(text: str) -> str:
 
 
 CASES = {
-    "glossary": (glossary, "input.html", "expected.html"),
+    "glossary": (glossary, "input.md", "expected.html"),
     "section-links": (section_links, "input.md", "expected.html"),
     "checklist-blocks": (checklist_blocks, "input.md", "expected.md"),
     "security-policy": (security_policy, "input.html", "expected.html"),

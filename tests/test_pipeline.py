@@ -42,7 +42,8 @@ def test_markdown_steps_check_first_and_catch_leftover_markers_last():
 def test_content_is_checked_as_readers_get_it():
     steps = pipeline.CONTENT_STEPS
     assert steps[-1] is accessibility.check_content
-    assert steps.index(glossary.annotate) < steps.index(accessibility.check_content)  # <abbr> are explained
+    # <abbr> are explained while Markdown reads the page, before any content step.
+    assert glossary.prepare_annotation in pipeline.MARKDOWN_STEPS and steps[0] is glossary.report_unknown
     assert anchors.record_ids in steps and content_security.check_content in steps
 
 

@@ -1,7 +1,8 @@
 """Walk an HTML fragment as runs of text and tags, knowing which elements enclose each text.
 
-Plain functions only; the glossary uses them to touch text but never tags, attributes or
-ids. (The accessibility report reads whole pages as a tree: html_tree.py.)
+Plain functions only; the glossary uses them on the raw HTML that Markdown sets aside (its
+stash), to touch text but never tags, attributes or ids. (The accessibility report reads
+whole pages as a tree: html_tree.py.)
 """
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ class TextRun:
     inside: frozenset  # names of the open elements around this run
 
 
-def text_runs(html: str):
-    """Yield the fragment as TextRun pieces; joining their sources gives the HTML back."""
-    stack: list[str] = []
+def text_runs(html: str, stack: list[str] | None = None):
+    """Yield the fragment as TextRun pieces; joining their sources gives the HTML back.
+    `stack` holds the elements open before the fragment; tags the fragment leaves open stay on it."""
+    stack = [] if stack is None else stack
     for piece in _TOKEN.split(html):
         if not piece:
             continue

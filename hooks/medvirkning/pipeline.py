@@ -53,10 +53,11 @@ MARKDOWN_STEPS = (
     translations.mark_outdated,
     page_dates.set_date,
     search_index.exclude_generated,
+    glossary.prepare_annotation,  # Markdown's tree step then explains the abbreviations (glossary.Annotation)
     markers.no_leftovers,  # last: every step that owns a marker has replaced it
 )
 CONTENT_STEPS = (
-    glossary.annotate,
+    glossary.report_unknown,  # the words Markdown's tree step found unexplained
     ids.check_ids,
     anchors.record_ids,
     content_checks.check_content,
@@ -84,7 +85,8 @@ def on_config(config):
     if not is_nested_language_build(config):
         BUILDS.reset()  # a new build, or a rebuild under `mkdocs serve`
     markdown_setup.configure_markdown(config.mdx_configs, config.markdown_extensions, config.docs_dir,
-                                      permalink_label=lambda: BUILDS.current.strings["permalenke"])
+                                      permalink_label=lambda: BUILDS.current.strings["permalenke"],
+                                      glossary_annotation=lambda: BUILDS.current.glossary_annotation)
     build_messages.install(config)
     return config
 

@@ -54,6 +54,7 @@ class LanguageBuild:
     abbreviations: dict = field(default_factory=dict)  # term -> glossary.Entry in this language
     abbreviation_pattern: re.Pattern | None = None
     glossary_url: str | None = None
+    glossary_annotation: Any = None  # glossary.Annotation of the page Markdown is reading
     nav_order: dict[str, int] = field(default_factory=dict)
     reports: list = field(default_factory=list)  # accessibility.PageReport
     report_data: dict = field(default_factory=dict)  # the report of every page, once all are checked
