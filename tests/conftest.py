@@ -58,10 +58,13 @@ def run_mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedP
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built strictly once per test session."""
+    """The real site, built strictly once per test session (per test process), in this process
+    exactly as `make build` and CI build it (medvirkning.strict_build)."""
+    from medvirkning.strict_build import run
+
     site = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(ROOT / "mkdocs.yml", site)
-    assert result.returncode == 0, f"Strict build failed:\n{result.stderr}"
+    result = run(ROOT / "mkdocs.yml", site)
+    assert result.ok, "Strict build failed:\n" + "\n".join(result.messages)
     return site
 
 
