@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
-               front_matter, glossary, ids, includes, markdown_setup, markers, offline, page_dates, print_pages,
+               front_matter, glossary, html_tree, ids, includes, markdown_setup, markers, offline, page_dates, print_pages,
                scripts, search_index, templates_docs, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                         languages, load_strings, translate_nav)
@@ -56,19 +56,27 @@ MARKDOWN_STEPS = (
     markers.no_leftovers,  # last: every step that owns a marker has replaced it
 )
 CONTENT_STEPS = (
-    glossary.annotate,
+    glossary.annotate,  # edits the text: before the parse
+    html_tree.parse_content,  # the one parse (build.content) that every step below reads
     ids.check_ids,
     anchors.record_ids,
     content_checks.check_content,
-    content_checks.remove_comments,
+    content_checks.remove_comments,  # from the text and the parse alike
     content_security.check_content,
     accessibility.check_content,  # last: it checks the page as readers get it
 )
 POST_PAGE_STEPS = (
+    html_tree.parse_written_page,  # the one parse (build.written_page) that every step below reads
     accessibility.check_language_of_output,
     accessibility.valid_toggles_of_page,
     search_index.point_page_at_its_index,
     content_security.secure_page,  # last: hashes the scripts exactly as written
+)
+# The theme's pages that are no page of the site (404.html): as POST_PAGE_STEPS, with page None.
+TEMPLATE_STEPS = (
+    html_tree.parse_written_page,
+    accessibility.valid_toggles_of_page,
+    content_security.secure_page,
 )
 
 OPTIONS = Options()
@@ -137,6 +145,7 @@ def on_page_content(html, page, config, files):
     build = BUILDS.current
     for step in CONTENT_STEPS:
         html = step(html, page, build)
+    build.content = None  # read by this page's steps only
     return html
 
 
@@ -174,6 +183,7 @@ def on_post_page(output, page, config):
     build = BUILDS.current
     for step in POST_PAGE_STEPS:
         output = step(output, page, build)
+    build.written_page = None  # read by this page's steps only
     return output
 
 
@@ -181,8 +191,10 @@ def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):  # sitemap.xml
         return output_content
     build = BUILDS.current
-    page = content_security.secure(accessibility.valid_toggles(output_content), build)
-    return keep_not_found_pages_apart(page, template_name, build)
+    for step in TEMPLATE_STEPS:
+        output_content = step(output_content, None, build)
+    build.written_page = None
+    return keep_not_found_pages_apart(output_content, template_name, build)
 
 
 @event_priority(-110)
