@@ -46,7 +46,7 @@ _JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", 
                      "application/ecmascript"}
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
-_LINK = re.compile(r"<a\s[^>]*>", re.I)
+_LINK = re.compile(r"<a\s[^>]*//[^>]*>", re.I)  # the start tag of a link with // in it: to another site?
 _EXTERNAL = re.compile(r"^(?:https?:)?//", re.I)
 
 
@@ -116,15 +116,15 @@ def is_external(href: str, site_url: str | None) -> bool:
 def mark_external_links(html: str, site_url: str | None = None, tree=None) -> str:
     """Every link to another site with rel="noopener" added to the rel it already has.
 
-    The page's parse (`tree`, or one made here) says which links need it, and gets it; the text is
-    only read tag by tag when there is one (lexbor knows no place in the text to write at)."""
+    The page's parse (`tree`, or one made here) says whether any link needs it, and gets it. The
+    text is then edited at the start tags of links with // in them: lexbor gives no place in the
+    text, and writing the page anew from the parse would respell every other tag (SVG paths,
+    boolean attributes), so the written page would no longer be the theme's."""
     if not links_without_noopener(as_tree(html) if tree is None else tree, site_url):
         return html
 
     def mark(match: re.Match) -> str:
         tag = match.group(0)
-        if "//" not in tag:  # a relative address: this site's
-            return tag
         attrs = attributes(tag[2:-1])
         if not is_external(attrs.get("href", ""), site_url):
             return tag
