@@ -33,7 +33,7 @@ from mkdocs.utils import get_build_datetime, get_relative_url
 
 from .contrast import WCAG_AA_TEXT, ContrastResult, theme_contrast
 from .html_tree import (Scope, attribute, children, classes, hidden_elements, is_hidden, page_languages, parse_html,
-                        shared_tree, text)
+                        shared_tree, text_of)
 from .languages import page_locale
 from .markers import marker
 from .page_dates import local_date
@@ -157,7 +157,7 @@ def language_findings(html_lang: str | None, article_lang: str | None, locale: s
 
 def heading_text(heading) -> str:
     """A heading's own words, without its section link."""
-    return " ".join(text(heading, skip=lambda e: "headerlink" in classes(e)).split())
+    return " ".join(text_of(heading, skip=lambda e: "headerlink" in classes(e)).split())
 
 
 def check_headings(root: Scope) -> list[Finding]:
@@ -217,7 +217,7 @@ def accessible_name(element, by_id: dict) -> str:
         return label
     labelled_by = [by_id.get(i) for i in (attribute(element, "aria-labelledby") or "").split()]
     if any(e is not None for e in labelled_by):
-        return " ".join(" ".join(text(e).split()) for e in labelled_by if e is not None)
+        return " ".join(" ".join(text_of(e).split()) for e in labelled_by if e is not None)
     parts: list[str] = []
 
     def collect(node) -> None:
@@ -297,7 +297,7 @@ TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 def check_tables(root: Scope) -> list[Finding]:
     findings: list[Finding] = []
     for paragraph in visible(root, "p"):
-        words = paragraph.text()  # lexbor's: every text inside, as text() joins it
+        words = paragraph.text()  # lexbor's, in C: every text inside, as text_of() joins it
         if "|" not in words:
             continue
         rows = [line for line in words.splitlines() if line.strip()]
@@ -309,7 +309,7 @@ def check_tables(root: Scope) -> list[Finding]:
                 f"Legg til en linje som |---|---| (én |---| per kolonne) rett under «{first}».",
                 (first, first.strip("| ").split("|")[0].strip())))
     for table in visible(root, "table"):
-        headers = [" ".join(text(th).split()) for th in table.css("th")]
+        headers = [" ".join(text_of(th).split()) for th in table.css("th")]
         if headers and not all(headers):
             column = headers.index("") + 1
             named = next((h for h in headers if h), "")
@@ -320,7 +320,7 @@ def check_tables(root: Scope) -> list[Finding]:
                 (("|", named, "|") if named else ("|",))))
         if table.css_first("th") is None:
             first_cell = table.css_first("td")
-            words = " ".join(text(first_cell).split())[:40] if first_cell is not None else ""
+            words = " ".join(text_of(first_cell).split())[:40] if first_cell is not None else ""
             findings.append(Finding(
                 "tabell", f"tabellen{f' som begynner med «{words}»' if words else ''} har ingen overskriftsceller.",
                 "Gi den en første rad med overskrifter (i Markdown: raden over |---|).",
@@ -332,7 +332,7 @@ def check_abbreviations(root: Scope) -> list[Finding]:
     findings: list[Finding] = []
     for abbreviation in visible(root, "abbr"):
         if not (attribute(abbreviation, "title") or "").strip():
-            term = " ".join(text(abbreviation).split())
+            term = " ".join(text_of(abbreviation).split())
             findings.append(Finding("forkortelse", f"forkortelsen «{term}» er ikke forklart.",
                                     f"Legg «{term}» til i data/ordliste.yml med full form.", (f"<abbr>{term}", term)))
     return findings

@@ -149,14 +149,14 @@ def classes(node: LexborNode) -> list[str]:
     return (node.attributes.get("class") or "").split()
 
 
-def text(node: LexborNode, skip: Callable[[LexborNode], bool] = lambda node: False) -> str:
+def text_of(node: LexborNode, skip: Callable[[LexborNode], bool] = lambda node: False) -> str:
     """All text inside, with the elements `skip` says yes to left out."""
     parts: list[str] = []
     for child in children(node):
         if child.is_text_node:
             parts.append(child.text_content or "")
         elif child.is_element_node and not skip(child):
-            parts.append(text(child, skip))
+            parts.append(text_of(child, skip))
     return "".join(parts)
 
 

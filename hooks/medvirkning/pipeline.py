@@ -20,8 +20,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
-               front_matter, glossary, html_tree, ids, includes, markdown_setup, markers, offline, page_dates, print_pages,
-               scripts, search_index, templates_docs, translations)
+               front_matter, glossary, html_tree, ids, includes, markdown_setup, markers, offline, page_dates,
+               print_pages, scripts, search_index, templates_docs, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                         languages, load_strings, translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -143,9 +143,11 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     build = BUILDS.current
-    for step in CONTENT_STEPS:
-        html = step(html, page, build)
-    build.content = None  # read by this page's steps only
+    try:
+        for step in CONTENT_STEPS:
+            html = step(html, page, build)
+    finally:
+        build.content = None  # read by this page's steps only
     return html
 
 
@@ -181,9 +183,11 @@ def add_strings(context):
 @event_priority(-200)
 def on_post_page(output, page, config):
     build = BUILDS.current
-    for step in POST_PAGE_STEPS:
-        output = step(output, page, build)
-    build.written_page = None  # read by this page's steps only
+    try:
+        for step in POST_PAGE_STEPS:
+            output = step(output, page, build)
+    finally:
+        build.written_page = None  # read by this page's steps only
     return output
 
 
@@ -191,9 +195,11 @@ def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):  # sitemap.xml
         return output_content
     build = BUILDS.current
-    for step in TEMPLATE_STEPS:
-        output_content = step(output_content, None, build)
-    build.written_page = None
+    try:
+        for step in TEMPLATE_STEPS:
+            output_content = step(output_content, None, build)
+    finally:
+        build.written_page = None
     return keep_not_found_pages_apart(output_content, template_name, build)
 
 
