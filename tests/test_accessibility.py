@@ -18,7 +18,7 @@ from conftest import content_pages, read_html, read_tree, run_mkdocs_build
 from medvirkning.contrast import (
     composite, contrast_ratio, custom_property_rules, parse_color, selector_match, theme_contrast,
 )
-from medvirkning.html_tree import parse
+from medvirkning.html_tree import parse, parse_html
 from medvirkning.readability import (
     LIX_MAX, LIX_TARGET, blocks_from_html, lix, lix_label, measure, sentences_from_blocks,
 )
@@ -202,7 +202,7 @@ def test_lix_counts_a_short_heading_as_a_sentence_where_textstat_does_not():
 
 
 def test_running_text_leaves_out_code_links_to_sections_and_hidden_text():
-    article = parse('<article><h1 id="t">Møter</h1><p>Kjør <code>make test</code> nå.<a class="headerlink" href="#t">#</a></p>'
+    article = parse_html('<article><h1 id="t">Møter</h1><p>Kjør <code>make test</code> nå.<a class="headerlink" href="#t">#</a></p>'
                     '<a class="md-content__button" href="e"><span class="mv-visually-hidden">Rediger siden</span></a>'
                     '<pre><code>kode her</code></pre><ul><li>Punkt <strong>en</strong><ul><li>Under</li></ul></li></ul></article>')
     assert blocks_from_html(article) == ["Møter", "Kjør  nå.", "Under", "Punkt en"]
@@ -221,7 +221,7 @@ def test_short_pages_get_no_lix():
 def test_page_readability_reads_the_article_only():
     html = page("<h1>Tittel</h1>" + "<p>Vi møtes i dag. Alle er med.</p>" * 10)
     html = html.replace("<body>", "<body><nav><a href='x'>Organisasjonene samarbeider</a></nav>")
-    readability = page_readability(parse(html))
+    readability = page_readability(parse_html(html))
     assert readability.sentences == 21 and readability.long_sentences == []
 
 

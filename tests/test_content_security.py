@@ -10,6 +10,8 @@ from medvirkning import content_security
 from medvirkning.content_security import (add_policy, blocked_by_policy, content_security_policy, inline_scripts,
                               is_external, mark_external_links, script_hash)
 from conftest import content_pages, read_tree
+from medvirkning.content_checks import strip_comments
+from medvirkning.html_tree import parse_content, parse_html, shared_tree
 
 FRONT = "---\ndescription: En side.\n---\n\n"
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>x</title>
@@ -135,3 +137,44 @@ def test_every_link_to_another_site_has_noopener(built_site):
             if is_external(link.attributes["href"], None):
                 assert "noopener" in (link.attributes.get("rel") or "").split(), \
                     f"{path.relative_to(built_site)}: {link.attributes['href']}"
+
+
+def test_a_script_inside_a_comment_is_not_hashed():
+    # The browser never runs it; the page's parse knows it is a comment.
+    page = '<head><meta charset="utf-8"></head><!-- <script>x()</script> --><script>y()</script>'
+    assert inline_scripts(page) == ["y()"]
+
+
+def test_comments_are_taken_out_of_the_text_and_the_parse_alike():
+    html = '<p>Tekst<!-- notat: ring Kari --> videre.</p><!--\nflere linjer\n--><p>Mer <code>&lt;!-- kode --&gt;</code></p>'
+    tree = parse_html(html)
+    assert strip_comments(html, tree) == '<p>Tekst videre.</p><p>Mer <code>&lt;!-- kode --&gt;</code></p>'
+    assert "<!--" not in tree.html
+
+
+def test_an_unclosed_comment_is_taken_out_by_writing_the_page_from_its_parse():
+    html = "<p>Tekst</p><!-- uten slutt"
+    assert strip_comments(html, parse_html(html)) == "<p>Tekst</p>"
+
+
+def test_a_step_that_changes_the_text_but_not_the_parse_stops_the_build():
+    build = SimpleNamespace(content=None)
+    html = parse_content("<p>a</p>", None, build)
+    assert shared_tree(build.content, html) is build.content.tree
+    with pytest.raises(RuntimeError, match="shared parse"):
+        shared_tree(build.content, html.replace("a", "b"))
+
+
+def test_comments_are_not_in_the_published_pages(fixture_site, tmp_path):
+    result = fixture_site({"index.md": FRONT + "# Forside\n\nTekst.\n\n<!-- Notat til redaktøren: ring Kari -->\n"})
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Tekst." in page and "ring Kari" not in page
+
+
+def test_the_hash_is_of_the_script_exactly_as_written():
+    # Spaces, newlines and what looks like an entity are the script's own: the browser hashes them.
+    script = "\n  if (a &lt; b && c > d) go('</p>');\n"
+    page = f'<head><meta charset="utf-8"></head><body><script>{script}</script></body>'
+    assert inline_scripts(page) == [script]
+    assert script_hash(script) in content_security_policy(page)

@@ -32,7 +32,8 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_build_datetime, get_relative_url
 
 from .contrast import WCAG_AA_TEXT, ContrastResult, theme_contrast
-from .html_tree import Element, page_languages, parse
+from .html_tree import (Scope, attribute, children, classes, hidden_elements, is_hidden, page_languages, parse_html,
+                        shared_tree, text_of)
 from .languages import page_locale
 from .markers import marker
 from .page_dates import local_date
@@ -119,11 +120,11 @@ class PageReport:
 
 def check_page(html: str, locale: str) -> list[Finding]:
     """Everything wrong with one built page, in the order a reader meets it."""
-    root = parse(html)
-    return [*check_language(root, locale), *check_tree(root, locale)]
+    tree = parse_html(html)
+    return [*language_findings(*page_languages(tree), locale), *check_tree(tree, locale)]
 
 
-def check_tree(root: Element, locale: str) -> list[Finding]:
+def check_tree(root: Scope, locale: str) -> list[Finding]:
     findings = [
         *check_headings(root),
         *check_images(root),
@@ -135,23 +136,14 @@ def check_tree(root: Element, locale: str) -> list[Finding]:
     return [f for f in findings if unique[(f.rule, f.text)] is f]
 
 
-def is_hidden(element: Element) -> bool:
-    """Hidden from everyone (hidden, aria-hidden): the checks leave it out, as axe does."""
-    return any("hidden" in e.attrs or e.attrs.get("aria-hidden") == "true" for e in (element, *element.ancestors()))
-
-
-def visible(root: Element, *tags: str) -> list[Element]:
-    return [e for e in root.iter(*tags) if not is_hidden(e)]
-
-
-def check_language(root: Element, locale: str) -> list[Finding]:
-    """The page's language, or its text's: an <article lang> for a page not translated yet is right."""
-    html, article = root.find("html"), root.find("article")
-    return language_findings(html.attrs.get("lang") if html else None,
-                             article.attrs.get("lang") if article else None, locale)
+def visible(root: Scope, selector: str) -> list:
+    """The elements `selector` finds that are not hidden from everyone (as axe leaves them out)."""
+    hidden = hidden_elements(root)
+    return [e for e in root.css(selector) if not is_hidden(e, hidden)]
 
 
 def language_findings(html_lang: str | None, article_lang: str | None, locale: str) -> list[Finding]:
+    """The page's language, or its text's: an <article lang> for a page not translated yet is right."""
     lang = (article_lang or html_lang or "").strip()
     if not lang:
         return [Finding("språk", "siden mangler språkkode (lang), så skjermlesere kan lese med feil uttale.",
@@ -163,14 +155,14 @@ def language_findings(html_lang: str | None, article_lang: str | None, locale: s
     return []
 
 
-def heading_text(heading: Element) -> str:
+def heading_text(heading) -> str:
     """A heading's own words, without its section link."""
-    return " ".join(heading.text(skip=lambda e: "headerlink" in e.classes).split())
+    return " ".join(text_of(heading, skip=lambda e: "headerlink" in classes(e)).split())
 
 
-def check_headings(root: Element) -> list[Finding]:
+def check_headings(root: Scope) -> list[Finding]:
     findings: list[Finding] = []
-    headings = [(int(h.tag[1]), heading_text(h)) for h in visible(root, "h1", "h2", "h3", "h4", "h5", "h6")]
+    headings = [(int(h.tag[1]), heading_text(h)) for h in visible(root, "h1, h2, h3, h4, h5, h6")]
     titles = [text for level, text in headings if level == 1]
     if not titles:
         findings.append(Finding("overskrifter", "siden har ingen hovedoverskrift.",
@@ -198,18 +190,18 @@ def check_headings(root: Element) -> list[Finding]:
     return findings
 
 
-def check_images(root: Element) -> list[Finding]:
+def check_images(root: Scope) -> list[Finding]:
     decorative_hint = 'Er bildet bare pynt, skriv { alt="" role="presentation" } bak det.'
     findings: list[Finding] = []
     for image in visible(root, "img"):
-        name = image.attrs.get("src", "").rsplit("/", 1)[-1]
-        alt = image.attrs.get("alt")
+        name = (attribute(image, "src") or "").rsplit("/", 1)[-1]
+        alt = attribute(image, "alt")
         if alt is None:
             findings.append(Finding(
                 "alt-tekst", f"bildet «{name}» mangler alt-tekst, en tekst som sier hva bildet viser.",
                 f"Skriv den i klammene: ![Utvalget sitter rundt et bord]({name}). {decorative_hint}",
                 (("<img", name), ("![", name), name)))
-        elif not alt.strip() and image.attrs.get("role") not in DECORATIVE_ROLES:
+        elif not alt.strip() and attribute(image, "role") not in DECORATIVE_ROLES:
             findings.append(Finding(
                 "alt-tekst", f"bildet «{name}» har tom alt-tekst.",
                 f"Skriv hva bildet viser i klammene. {decorative_hint} Da vet vi at det er med vilje.",
@@ -217,31 +209,33 @@ def check_images(root: Element) -> list[Finding]:
     return findings
 
 
-def accessible_name(element: Element, by_id: dict[str, Element]) -> str:
+def accessible_name(element, by_id: dict) -> str:
     """The name a screen reader gives a link: aria-label, aria-labelledby, its text and image
     alt texts, or its title."""
-    label = element.attrs.get("aria-label", "").strip()
+    label = (attribute(element, "aria-label") or "").strip()
     if label:
         return label
-    labelled_by = [by_id.get(i) for i in element.attrs.get("aria-labelledby", "").split()]
-    if any(labelled_by):
-        return " ".join(" ".join(e.text().split()) for e in labelled_by if e is not None)
+    labelled_by = [by_id.get(i) for i in (attribute(element, "aria-labelledby") or "").split()]
+    if any(e is not None for e in labelled_by):
+        return " ".join(" ".join(text_of(e).split()) for e in labelled_by if e is not None)
     parts: list[str] = []
 
-    def collect(node: Element) -> None:
-        for child in node.children:
-            if isinstance(child, str):
-                parts.append(child)
-            elif child.attrs.get("aria-hidden") == "true" or "hidden" in child.attrs:
+    def collect(node) -> None:
+        for child in children(node):
+            if child.is_text_node:
+                parts.append(child.text_content or "")
+            elif not child.is_element_node:
+                continue
+            elif (attributes := child.attributes).get("aria-hidden") == "true" or "hidden" in attributes:
                 continue
             elif child.tag == "img":
-                parts.append(" " + child.attrs.get("alt", "") + " ")
+                parts.append(" " + (attributes.get("alt") or "") + " ")
             else:
                 collect(child)
 
     collect(element)
     name = " ".join("".join(parts).split())
-    return name or element.attrs.get("title", "").strip()
+    return name or (attribute(element, "title") or "").strip()
 
 
 def is_placeholder(href: str) -> bool:
@@ -253,16 +247,15 @@ def normalized_link_text(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
-def check_links(root: Element, locale: str) -> list[Finding]:
+def check_links(root: Scope, locale: str) -> list[Finding]:
     vague = VAGUE_LINK_TEXTS.get(locale.split("_")[0]) or set().union(*VAGUE_LINK_TEXTS.values())
-    by_id = {e.attrs["id"]: e for e in root.iter() if "id" in e.attrs}
+    by_id = {attribute(e, "id"): e for e in root.css("[id]")}
     headings = {i: e for i, e in by_id.items() if e.tag in ("h1", "h2", "h3", "h4", "h5", "h6")}
     findings: list[Finding] = []
-    for link in visible(root, "a"):
-        if "href" not in link.attrs:
-            continue  # an anchor, not a link
-        href = link.attrs["href"]
+    for link in visible(root, "a[href]"):  # an <a> without href is an anchor, not a link
+        href = attribute(link, "href")
         name = accessible_name(link, by_id)
+        words = normalized_link_text(name)
         if is_placeholder(href):
             findings.append(Finding(
                 "lenketekst", f"lenken «{name or href}» går ikke til noe (href=\"{href}\").",
@@ -272,13 +265,13 @@ def check_links(root: Element, locale: str) -> list[Finding]:
             findings.append(Finding(
                 "lenketekst", f"en lenke til «{href}» har ingen tekst.", "Skriv hva leseren finner der, i klammene.",
                 (f"[]({href}", (f'href="{href}"', "></a>"), "[](")))
-        elif normalized_link_text(name) in vague and href.startswith("#") and href[1:] in headings:
+        elif words in vague and href.startswith("#") and href[1:] in headings:
             level = int(headings[href[1:]].tag[1])
             findings.append(Finding(
                 "lenketekst", f"overskriften «{name}» sier ikke hva avsnittet handler om, og den blir en lenke i "
                               "innholdslista.",
                 "Skriv hva avsnittet handler om, for eksempel «Mer om opplæring».", (f"{'#' * level} {name}", name)))
-        elif not normalized_link_text(name) and "headerlink" not in link.classes:  # not the section's own link
+        elif not words and "headerlink" not in classes(link):  # not the section's own link
             findings.append(Finding(
                 "lenketekst", f"lenketeksten «{name}» er bare tegn (en pil, et symbol eller en emoji), så den sier "
                               "ikke hvor lenken går. Skjermlesere leser den opp som tegnet eller ingenting.",
@@ -290,7 +283,7 @@ def check_links(root: Element, locale: str) -> list[Finding]:
                               "skjermlesere leser den opp tegn for tegn.",
                 "Skriv hva leseren finner i klammene, for eksempel «[Regjeringens side om brukermedvirkning](…)».",
                 (f"[{name}]", f"<{name}>", f">{name}<", name)))
-        elif normalized_link_text(name) in vague:
+        elif words in vague:
             findings.append(Finding(
                 "lenketekst", f"lenketeksten «{name}» sier ikke hvor lenken går.",
                 "Skriv hva leseren finner, for eksempel «[Møter i brukerutvalget](../veiviser/moter.md)», "
@@ -301,10 +294,13 @@ def check_links(root: Element, locale: str) -> list[Finding]:
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
 
-def check_tables(root: Element) -> list[Finding]:
+def check_tables(root: Scope) -> list[Finding]:
     findings: list[Finding] = []
     for paragraph in visible(root, "p"):
-        rows = [line for line in paragraph.text().splitlines() if line.strip()]
+        words = paragraph.text()  # lexbor's, in C: every text inside, as text_of() joins it
+        if "|" not in words:
+            continue
+        rows = [line for line in words.splitlines() if line.strip()]
         if len(rows) >= 2 and all(TABLE_ROW.match(row) for row in rows):
             first = rows[0].strip()
             findings.append(Finding(
@@ -313,7 +309,7 @@ def check_tables(root: Element) -> list[Finding]:
                 f"Legg til en linje som |---|---| (én |---| per kolonne) rett under «{first}».",
                 (first, first.strip("| ").split("|")[0].strip())))
     for table in visible(root, "table"):
-        headers = [" ".join(th.text().split()) for th in table.iter("th")]
+        headers = [" ".join(text_of(th).split()) for th in table.css("th")]
         if headers and not all(headers):
             column = headers.index("") + 1
             named = next((h for h in headers if h), "")
@@ -322,9 +318,9 @@ def check_tables(root: Element) -> list[Finding]:
                           f"(kolonne {column}). Skjermlesere kan ikke si hva den kolonnen gjelder.",
                 "Skriv en overskrift i cellen i første rad, for eksempel «Rolle».",
                 (("|", named, "|") if named else ("|",))))
-        if table.find("th") is None:
-            first_cell = table.find("td")
-            words = " ".join(first_cell.text().split())[:40] if first_cell else ""
+        if table.css_first("th") is None:
+            first_cell = table.css_first("td")
+            words = " ".join(text_of(first_cell).split())[:40] if first_cell is not None else ""
             findings.append(Finding(
                 "tabell", f"tabellen{f' som begynner med «{words}»' if words else ''} har ingen overskriftsceller.",
                 "Gi den en første rad med overskrifter (i Markdown: raden over |---|).",
@@ -332,19 +328,20 @@ def check_tables(root: Element) -> list[Finding]:
     return findings
 
 
-def check_abbreviations(root: Element) -> list[Finding]:
+def check_abbreviations(root: Scope) -> list[Finding]:
     findings: list[Finding] = []
     for abbreviation in visible(root, "abbr"):
-        if not abbreviation.attrs.get("title", "").strip():
-            term = " ".join(abbreviation.text().split())
+        if not (attribute(abbreviation, "title") or "").strip():
+            term = " ".join(text_of(abbreviation).split())
             findings.append(Finding("forkortelse", f"forkortelsen «{term}» er ikke forklart.",
                                     f"Legg «{term}» til i data/ordliste.yml med full form.", (f"<abbr>{term}", term)))
     return findings
 
 
-def page_readability(root: Element) -> Readability:
+def page_readability(root: Scope) -> Readability:
     """LIX and long sentences of the page's running text (its <article>)."""
-    return measure(blocks_from_html(root.find("article") or root))
+    article = root.css_first("article")
+    return measure(blocks_from_html(root if article is None else article))
 
 
 def source_line(source: str, needles: tuple) -> int | None:
@@ -575,7 +572,7 @@ def check_content(html: str, page, build) -> str:
     """Check the page's own content (the article, as Markdown and the other steps made it)."""
     if page is build.generated_pages.get("tilgjengelighetsrapport") or page.file.src_uri in build.print_pages:
         return html  # the report's table is about the other pages; a print page is the other pages
-    root = parse(html)
+    root = shared_tree(build.content, html)
     report = PageReport(
         src_uri=page.file.src_uri, url=page.url, title=page.title or page.file.src_uri,
         source_name=(f"docs/{page.file.src_uri}" if page.file.abs_src_path
@@ -604,25 +601,34 @@ def check_content(html: str, page, build) -> str:
 def check_language_of_output(output: str, page, build) -> str:
     """The written page says its language: <html lang>, or <article lang> for a page that falls
     back to the default language's text."""
-    for finding in language_findings(*page_languages(output), page_locale(page, build.locale)):
+    languages = page_languages(shared_tree(build.written_page, output))
+    for finding in language_findings(*languages, page_locale(page, build.locale)):
         log.warning(f"docs/{page.file.src_uri}: {finding.text} {finding.fix}")
     return output
 
 
 # Material's menu and search toggles (base.html, outside any block) carry autocomplete="off", which
 # HTML allows on text fields only (the Nu HTML Checker's error); medvirkning.js closes them when
-# the browser brings a page back instead, which is what the attribute was for.
-_TOGGLE_AUTOCOMPLETE = re.compile(
-    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__(?:drawer|search)")'
-    r' autocomplete="off">')
+# the browser brings a page back instead, which is what the attribute was for. The tags as
+# base.html writes them, so that the text is changed exactly there.
+_TOGGLES = {name: f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">'
+            for name in ("drawer", "search")}
 
 
-def valid_toggles(output: str) -> str:
-    return _TOGGLE_AUTOCOMPLETE.sub(r"\1>", output)
+def valid_toggles(output: str, tree) -> str:
+    """The page without autocomplete on the two toggles, in its text and its parse (`tree`)."""
+    for toggle in tree.css("input.md-toggle[autocomplete]"):
+        written = _TOGGLES.get(toggle.attributes.get("data-md-toggle") or "")
+        if written and written in output:
+            output = output.replace(written, written.replace(' autocomplete="off"', ""), 1)
+            del toggle.attrs["autocomplete"]
+    return output
 
 
 def valid_toggles_of_page(output: str, page, build) -> str:
-    return valid_toggles(output)
+    output = valid_toggles(output, shared_tree(build.written_page, output))
+    build.written_page.html = output
+    return output
 
 
 def summarize(build) -> dict:

@@ -14,7 +14,7 @@ import yaml
 from mkdocs.plugins import get_plugin_logger
 
 from .data_files import load_text, read_yaml
-from .html_tree import parse
+from .html_tree import attribute, shared_tree
 from .ids import heading_lines
 
 log = get_plugin_logger("ankere")
@@ -117,7 +117,8 @@ def load(root: Path) -> dict[str, list[str]]:
 def record_ids(html: str, page, build) -> str:
     if page.file.generated_by is None:  # generated pages have no ids to keep
         headings = toc_ids(page.toc)
-        others = [e.attrs["id"] for e in parse(html).iter() if e.attrs.get("id") and e.attrs["id"] not in headings]
+        ids = (attribute(e, "id") for e in shared_tree(build.content, html).css("[id]"))
+        others = [anchor for anchor in ids if anchor and anchor not in headings]
         build.anchors_built[page.url] = headings + others  # a section can be a paragraph with { #id }
         build.anchors_src_by_url[page.url] = page.file.src_uri
     return html

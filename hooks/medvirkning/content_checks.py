@@ -17,17 +17,19 @@ import re
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from .content_security import attributes, is_external
+from .content_security import is_external
 from .data_files import DataFileError, decode
 from .glossary import ALLOWLIST_FILE, GLOSSARY_FILE, unknown_abbreviations
+from .html_tree import as_tree, shared_tree
 
 log = get_plugin_logger("innhold")
 
 EMBEDS = {"iframe": "src", "img": "src", "video": "src", "audio": "src", "source": "src", "embed": "src",
           "object": "data", "track": "src"}
-_TAG = re.compile(r"<(?P<name>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>\s[^>]*)?>")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_BOX = re.compile(r'<(?:div class="admonition|details class=")\s*(?P<type>[\w-]+)')
+_EMBED_SELECTOR = ", ".join(EMBEDS)
+# A box is <div class="admonition TYPE"> (!!!) or <details class="TYPE"> (???); its type is the class.
+_BOX_SELECTOR = 'div[class^="admonition"], details[class]'
+_BOX_TYPE = re.compile(r"\s*(?P<type>[\w-]+)")  # on the class attribute's value
 # Material's admonition types (and their aliases), and ours.
 BOX_TYPES = {"note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check",
              "done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing",
@@ -45,25 +47,47 @@ def line_of(source: str, *needles: str) -> int | None:
     return None
 
 
-def foreign_embeds(html: str, site_url: str | None) -> list[tuple[str, str]]:
-    """(element, address) of everything the page would load from another site."""
+def foreign_embeds(html, site_url: str | None) -> list[tuple[str, str]]:
+    """(element, address) of everything the page (its text or its parse) would load from another site."""
     found = []
-    for match in _TAG.finditer(html):
-        name = match.group("name").lower()
-        if name in EMBEDS:
-            attrs = attributes(match.group("attrs") or "")
-            address = attrs.get(EMBEDS[name], "").strip()
+    for element in as_tree(html).css(_EMBED_SELECTOR):
+        name, attrs = element.tag, element.attributes
+        address = (attrs.get(EMBEDS[name]) or "").strip()
+        if address and is_external(address, site_url):
+            found.append((name, address))
+        for candidate in (attrs.get("srcset") or "").split(","):
+            address = candidate.strip().split(" ")[0]
             if address and is_external(address, site_url):
                 found.append((name, address))
-            for candidate in attrs.get("srcset", "").split(","):
-                address = candidate.strip().split(" ")[0]
-                if address and is_external(address, site_url):
-                    found.append((name, address))
     return found
 
 
-def strip_comments(html: str) -> str:
-    return _COMMENT.sub("", html)
+def box_types(tree) -> list[str]:
+    """The type of every box (admonition) on the page, in order."""
+    types = []
+    for box in tree.css(_BOX_SELECTOR):
+        value = box.attributes.get("class") or ""
+        match = _BOX_TYPE.match(value.removeprefix("admonition") if box.tag == "div" else value)
+        if match:
+            types.append(match.group("type"))
+    return types
+
+
+def strip_comments(html: str, tree) -> str:
+    """The text without the comments lexbor found in it, each taken out where it is written; the
+    tree loses them too. A comment the text does not hold as <!--…--> (an unclosed one) means
+    the text is written anew from the tree."""
+    nodes = tree.root.traverse(include_text=False) if tree.root is not None else ()
+    comments = [node for node in nodes if node.is_comment_node]
+    exact = True
+    for comment in comments:
+        written = f"<!--{comment.comment_content}-->"
+        if written in html:
+            html = html.replace(written, "", 1)
+        else:
+            exact = False
+        comment.decompose()
+    return html if exact else tree.html
 
 
 # ---- Steps of the build (medvirkning.pipeline calls them in order) ----
@@ -96,10 +120,11 @@ def check_title(markdown: str, page, build) -> str:
 
 def check_content(html: str, page, build) -> str:
     """Content that readers would not get: foreign frames and images, unknown box types."""
+    tree = shared_tree(build.content, html)
     source = page.file.content_string if page.file.generated_by is None else ""
     where = f"docs/{page.file.src_uri}"
     problems = []
-    for name, address in dict.fromkeys(foreign_embeds(html, build.config.site_url)):
+    for name, address in dict.fromkeys(foreign_embeds(tree, build.config.site_url)):
         line = line_of(source, address)
         what = {"iframe": "en innebygd ramme (<iframe>)", "img": "et bilde", "video": "en video",
                 "audio": "et lydklipp"}.get(name, f"et <{name}>-element")
@@ -109,8 +134,7 @@ def check_content(html: str, page, build) -> str:
             + ("Lagre bildet i docs/ og vis det derfra, eller skriv en vanlig lenke til det."
                if name == "img" else "Skriv en vanlig lenke til innholdet i stedet, for eksempel «[Filmen om "
                "brukerutvalg](https://…)»."))
-    for match in _BOX.finditer(html):
-        box = match.group("type")
+    for box in box_types(tree):
         if box not in BOX_TYPES:
             line = line_of(source, f"!!! {box}") or line_of(source, f"??? {box}") or line_of(source, box)
             problems.append(
@@ -124,4 +148,6 @@ def check_content(html: str, page, build) -> str:
 
 def remove_comments(html: str, page, build) -> str:
     """HTML comments are notes for editors, never for readers: out of the published page."""
-    return strip_comments(html)
+    html = strip_comments(html, shared_tree(build.content, html))
+    build.content.html = html
+    return html

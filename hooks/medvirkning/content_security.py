@@ -21,7 +21,7 @@ import re
 
 from mkdocs.plugins import get_plugin_logger
 
-from .html_tree import parse
+from .html_tree import as_tree, elements, shared_tree
 
 log = get_plugin_logger("sikkerhet")
 
@@ -41,13 +41,12 @@ POLICY = {
 REFERRER_POLICY = "same-origin"
 EXTERNAL_REL = "noopener"
 
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript",
                      "application/ecmascript"}
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
-_LINK = re.compile(r"<a\s[^>]*>", re.I)
+_LINK = re.compile(r"<a\s[^>]*//[^>]*>", re.I)  # the start tag of a link with // in it: to another site?
 _EXTERNAL = re.compile(r"^(?:https?:)?//", re.I)
 
 
@@ -60,14 +59,15 @@ def attributes(tag_inside: str) -> dict[str, str]:
     return found
 
 
-def inline_scripts(html: str) -> list[str]:
-    """The text of every inline script the browser runs (not src= scripts, not JSON data)."""
+def inline_scripts(html) -> list[str]:
+    """The text of every inline script the browser runs (not src= scripts, not JSON data), as
+    the browser reads it: the page's text or its parse."""
     scripts = []
-    for match in _SCRIPT.finditer(html):
-        attrs = attributes(match.group(1))
-        if "src" in attrs or attrs.get("type", "").strip().lower() not in _JAVASCRIPT_TYPES:
+    for script in as_tree(html).css("script"):
+        attrs = script.attributes
+        if "src" in attrs or (attrs.get("type") or "").strip().lower() not in _JAVASCRIPT_TYPES:
             continue
-        scripts.append(match.group(2))
+        scripts.append(script.text())
     return scripts
 
 
@@ -78,7 +78,7 @@ def script_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def content_security_policy(html: str, not_allowed: frozenset[str] = frozenset()) -> str:
+def content_security_policy(html, not_allowed: frozenset[str] = frozenset()) -> str:
     """The policy for one page: POLICY with the hashes of the page's inline scripts, except
     those `not_allowed` (the ones written into the content)."""
     hashes = [h for h in dict.fromkeys(script_hash(s) for s in inline_scripts(html)) if h not in not_allowed]
@@ -86,9 +86,14 @@ def content_security_policy(html: str, not_allowed: frozenset[str] = frozenset()
     return "; ".join(f"{name} {sources}" for name, sources in directives.items())
 
 
-def add_policy(html: str, not_allowed: frozenset[str] = frozenset()) -> str:
-    """The page with the policy and referrer meta tags first in <head>, after <meta charset>."""
-    tags = (f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, not_allowed)}">'
+def add_policy(html: str, not_allowed: frozenset[str] = frozenset(), tree=None) -> str:
+    """The page with the policy and referrer meta tags first in <head>, after <meta charset>.
+
+    The scripts are read from `tree`, the page's parse, if given. The tags go in as text, found by
+    the first <meta charset> (or <head>) tag near the top: writing the page anew from a parse
+    would change every other tag's spelling."""
+    policy = content_security_policy(html if tree is None else tree, not_allowed)
+    tags = (f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
             f'<meta name="referrer" content="{REFERRER_POLICY}">')
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
@@ -108,8 +113,16 @@ def is_external(href: str, site_url: str | None) -> bool:
     return True
 
 
-def mark_external_links(html: str, site_url: str | None = None) -> str:
-    """Every link to another site with rel="noopener" added to the rel it already has."""
+def mark_external_links(html: str, site_url: str | None = None, tree=None) -> str:
+    """Every link to another site with rel="noopener" added to the rel it already has.
+
+    The page's parse (`tree`, or one made here) says whether any link needs it, and gets it. The
+    text is then edited at the start tags of links with // in them: lexbor gives no place in the
+    text, and writing the page anew from the parse would respell every other tag (SVG paths,
+    boolean attributes), so the written page would no longer be the theme's."""
+    if not links_without_noopener(as_tree(html) if tree is None else tree, site_url):
+        return html
+
     def mark(match: re.Match) -> str:
         tag = match.group(0)
         attrs = attributes(tag[2:-1])
@@ -126,18 +139,41 @@ def mark_external_links(html: str, site_url: str | None = None) -> str:
     return _LINK.sub(mark, html)
 
 
-def blocked_by_policy(html: str) -> list[str]:
-    """Plain descriptions of what in a page's content the policy blocks or must not allow."""
+def links_without_noopener(tree, site_url: str | None) -> list:
+    """The links to other sites that lack rel="noopener"; the parse gets it on each."""
+    found = []
+    for link in tree.css('a[href*="//"]'):  # an address to another site has //
+        attrs = link.attributes
+        if not is_external(attrs.get("href") or "", site_url):
+            continue
+        rel = (attrs.get("rel") or "").split()
+        if EXTERNAL_REL not in rel:
+            link.attrs["rel"] = " ".join([*rel, EXTERNAL_REL])
+            found.append(link)
+    return found
+
+
+def blocked_by_policy(html) -> list[str]:
+    """Plain descriptions of what in a page's content (its text or its parse) the policy blocks or
+    must not allow."""
     problems = []
-    for element in parse(html).iter():
-        name, attrs = element.tag, element.attrs
+    for element in elements(as_tree(html)):
+        name = element.tag
         if name in ("script", "style"):
             problems.append(f"et <{name}>-element")
+        attrs = element.attributes
+        if not attrs:
+            continue
         if "style" in attrs:
             problems.append(f'et style-attributt på <{name}>')
-        problems.extend(f"et {a}-attributt på <{name}>" for a in attrs if a.startswith("on"))
-        if any(attrs.get(a, "").strip().lower().startswith("javascript:") for a in ("href", "src", "action")):
-            problems.append(f"en javascript:-adresse på <{name}>")
+        for attribute in attrs:
+            if attribute.startswith("on"):
+                problems.append(f"et {attribute}-attributt på <{name}>")
+        for attribute in ("href", "src", "action"):
+            address = attrs.get(attribute)
+            if address and address.strip().lower().startswith("javascript:"):
+                problems.append(f"en javascript:-adresse på <{name}>")
+                break
     return list(dict.fromkeys(problems))
 
 
@@ -157,9 +193,10 @@ def source_line_of(source: str, problem: str) -> int | None:
 # ---- Steps of the build (medvirkning.pipeline calls them in order) ----
 
 def check_content(html: str, page, build) -> str:
-    build.content_scripts[page.url] = frozenset(script_hash(s) for s in inline_scripts(html))
+    tree = shared_tree(build.content, html)
+    build.content_scripts[page.url] = frozenset(script_hash(s) for s in inline_scripts(tree))
     source = page.file.content_string if page.file.generated_by is None else ""
-    for problem in blocked_by_policy(html):
+    for problem in blocked_by_policy(tree):
         line = source_line_of(source, problem)
         log.warning(
             f"docs/{page.file.src_uri}" + (f", linje {line}" if line else "") + f": siden har {problem}. Nettstedet kjører bare skript og stiler fra "
@@ -169,10 +206,17 @@ def check_content(html: str, page, build) -> str:
 
 
 def secure_page(output: str, page, build) -> str:
-    """Last of all: the hashes must be those of the scripts exactly as the page is written."""
-    return secure(output, build, build.content_scripts.get(page.url, frozenset()))
+    """Last of all: the hashes must be those of the scripts exactly as the page is written.
+    (`page` is None for the theme's 404 page.)"""
+    tree = shared_tree(build.written_page, output)
+    secured = secure(output, build, build.content_scripts.get(page.url, frozenset()) if page else frozenset(), tree)
+    build.written_page.html = secured
+    return secured
 
 
-def secure(html: str, build, not_allowed: frozenset[str] = frozenset()) -> str:
-    html = mark_external_links(html, build.config.site_url)
-    return html if build.options.serving else add_policy(html, not_allowed)
+def secure(html: str, build, not_allowed: frozenset[str] = frozenset(), tree=None) -> str:
+    """Links to other sites get rel="noopener", and the page its policy (not while serving).
+    `tree` is the page's parse, if there is one; it gets the links' rel too."""
+    tree = as_tree(html) if tree is None else tree
+    html = mark_external_links(html, build.config.site_url, tree)
+    return html if build.options.serving else add_policy(html, not_allowed, tree)

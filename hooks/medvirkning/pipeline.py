@@ -20,8 +20,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
-               front_matter, glossary, ids, includes, markdown_setup, markers, offline, page_dates, print_pages,
-               scripts, search_index, template_cache, templates_docs, translations)
+               front_matter, glossary, html_tree, ids, includes, markdown_setup, markers, offline, page_dates,
+               print_pages, scripts, search_index, template_cache, templates_docs, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                         languages, load_strings, translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -58,18 +58,26 @@ MARKDOWN_STEPS = (
 )
 CONTENT_STEPS = (
     glossary.report_unknown,  # the words Markdown's tree step found unexplained
+    html_tree.parse_content,  # the one parse (build.content) that every step below reads
     ids.check_ids,
     anchors.record_ids,
     content_checks.check_content,
-    content_checks.remove_comments,
+    content_checks.remove_comments,  # from the text and the parse alike
     content_security.check_content,
     accessibility.check_content,  # last: it checks the page as readers get it
 )
 POST_PAGE_STEPS = (
+    html_tree.parse_written_page,  # the one parse (build.written_page) that every step below reads
     accessibility.check_language_of_output,
     accessibility.valid_toggles_of_page,
     search_index.point_page_at_its_index,
     content_security.secure_page,  # last: hashes the scripts exactly as written
+)
+# The theme's pages that are no page of the site (404.html): as POST_PAGE_STEPS, with page None.
+TEMPLATE_STEPS = (
+    html_tree.parse_written_page,
+    accessibility.valid_toggles_of_page,
+    content_security.secure_page,
 )
 
 OPTIONS = Options()
@@ -138,8 +146,11 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     build = BUILDS.current
-    for step in CONTENT_STEPS:
-        html = step(html, page, build)
+    try:
+        for step in CONTENT_STEPS:
+            html = step(html, page, build)
+    finally:
+        build.content = None  # read by this page's steps only
     return html
 
 
@@ -176,8 +187,11 @@ def add_strings(context):
 @event_priority(-200)
 def on_post_page(output, page, config):
     build = BUILDS.current
-    for step in POST_PAGE_STEPS:
-        output = step(output, page, build)
+    try:
+        for step in POST_PAGE_STEPS:
+            output = step(output, page, build)
+    finally:
+        build.written_page = None  # read by this page's steps only
     return output
 
 
@@ -185,8 +199,12 @@ def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):  # sitemap.xml
         return output_content
     build = BUILDS.current
-    page = content_security.secure(accessibility.valid_toggles(output_content), build)
-    return keep_not_found_pages_apart(page, template_name, build)
+    try:
+        for step in TEMPLATE_STEPS:
+            output_content = step(output_content, None, build)
+    finally:
+        build.written_page = None
+    return keep_not_found_pages_apart(output_content, template_name, build)
 
 
 @event_priority(-110)

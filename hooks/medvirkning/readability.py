@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import textstat
 
-from .html_tree import Element
+from .html_tree import Scope, children
 
 LONG_SENTENCE_WORDS = 20
 LIX_EASY_MAX = 33
@@ -56,7 +56,7 @@ def sentences_from_blocks(blocks: list[str]) -> list[str]:
     return sentences
 
 
-def lix(sentences: list[str]) -> float:
+def lix(sentences: list[str], words: int | None = None) -> float:
     """LIX = words per sentence + percentage of words over six letters.
 
     Words and long words are counted by textstat, as its own `lix` does; the sentences are
@@ -66,7 +66,7 @@ def lix(sentences: list[str]) -> float:
     if not sentences:
         return 0.0
     text = " ".join(sentences)
-    words = textstat.lexicon_count(text)
+    words = textstat.lexicon_count(text) if words is None else words  # measure() has counted them
     if not words:
         return 0.0
     return words / len(sentences) + 100 * textstat.long_word_count(text) / words
@@ -97,7 +97,7 @@ def measure(blocks: list[str]) -> Readability:
     sentences = sentences_from_blocks(blocks)
     words = textstat.lexicon_count(" ".join(sentences)) if sentences else 0
     return Readability(
-        lix=lix(sentences) if words >= MIN_WORDS else None,
+        lix=lix(sentences, words) if words >= MIN_WORDS else None,
         words=words,
         sentences=len(sentences),
         long_sentences=long_sentences(sentences),
@@ -114,28 +114,30 @@ HTML_SKIP_CLASSES = {"headerlink", "md-content__button", "mv-visually-hidden", "
                      "mv-print-only", "mv-data"}  # mv-data: a generated table of data, not sentences
 
 
-def skip_in_running_text(element: Element) -> bool:
-    return (element.tag in HTML_SKIP_TAGS or bool(element.classes & HTML_SKIP_CLASSES)
-            or "hidden" in element.attrs or element.attrs.get("aria-hidden") == "true")
+# The classes and hidden elements as one CSS selector, which lexbor matches in C.
+_SKIP_SELECTOR = ", ".join([*(f".{name}" for name in sorted(HTML_SKIP_CLASSES)), "[hidden]", '[aria-hidden="true"]'])
 
 
-def blocks_from_html(element: Element) -> list[str]:
-    """The text blocks of a built page's content (its <article>), one per paragraph, list item,
-    heading or table cell; loose text outside such blocks is a block of its own."""
+def blocks_from_html(element: Scope) -> list[str]:
+    """The text blocks of a built page's content (its <article>, or a parsed fragment), one per
+    paragraph, list item, heading or table cell; loose text outside such blocks is a block of its own."""
     blocks: list[str] = []
+    skipped = {node.mem_id for node in element.css(_SKIP_SELECTOR)}
 
-    def walk(node: Element, current: list[str] | None) -> None:
-        for child in node.children:
-            if isinstance(child, str):
+    def walk(node: Scope, current: list[str] | None) -> None:
+        for child in children(node):
+            tag = child.tag
+            if tag == "-text":
+                words = child.text_content or ""
                 if current is not None:
-                    current.append(child)
-                elif child.strip():
-                    blocks.append(child)
-            elif skip_in_running_text(child):
-                continue
-            elif child.tag == "br" and current is not None:
+                    current.append(words)
+                elif words.strip():
+                    blocks.append(words)
+            elif tag.startswith("-") or tag in HTML_SKIP_TAGS or child.mem_id in skipped:
+                continue  # a comment, or no running text
+            elif tag == "br" and current is not None:
                 current.append(" ")
-            elif child.tag in HTML_BLOCKS:
+            elif tag in HTML_BLOCKS:
                 inner: list[str] = []
                 walk(child, inner)
                 blocks.append("".join(inner))

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from .html_tree import parse_html, shared_tree
 from .languages import own_string
 
 INDEX_FILE = "search/search_index.json"  # what Material loads with every page: the settings only
@@ -33,7 +34,7 @@ SEARCH_LANGUAGE = {"nb": "no", "nn": "no", "en": "en"}
 # (bokmål, nynorsk) is English's, which has no stemmer: "møtene" would then not find "møter".
 # The query side of the stemmer is in docs/assets/javascripts/workers/mv-search.js.
 SEARCH_PIPELINE = {"no": ["stemmer", "stopWordFilter", "trimmer"]}
-_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">.*?"base":\s*")([^"]*)(")', re.S)
+_CONFIG_BASE = re.compile(r'("base":\s*")([^"]*)(")')  # in the text of Material's <script id="__config">
 
 
 def locale_of(location: str, others: list[str]) -> str | None:
@@ -76,10 +77,21 @@ def indexes_to_write(index: dict, default: str, others: list[str],
     return {}
 
 
-def point_search_at_language_root(html: str, page_url: str, locale: str) -> str:
-    """The page with Material's config `base` at its language's root, where its index is."""
+def point_search_at_language_root(html: str, page_url: str, locale: str, tree=None) -> str:
+    """The page with Material's config `base` at its language's root, where its index is.
+
+    The config is found in the page's parse (`tree`, or one made here) and changed where it is
+    written, in the text and in the parse."""
+    config = (parse_html(html) if tree is None else tree).css_first("script#__config")
+    if config is None or config.child is None:
+        return html
+    written = config.child.text_content or ""
     root = get_relative_url(f"{locale}/", page_url) or "."
-    return _CONFIG_BASE.sub(lambda m: m.group(1) + root + m.group(3), html, count=1)
+    pointed = _CONFIG_BASE.sub(lambda m: m.group(1) + root + m.group(3), written, count=1)
+    if pointed == written or written not in html:
+        return html
+    config.child.replace_with(pointed)
+    return html.replace(written, pointed, 1)
 
 
 def settings_only(index: dict, full_index: str) -> dict:
@@ -102,7 +114,9 @@ def exclude_generated(markdown: str, page, build) -> str:
 
 def point_page_at_its_index(output: str, page, build) -> str:
     if not build.is_default and page.url.startswith(build.folder):
-        return point_search_at_language_root(output, page.url, build.locale)
+        output = point_search_at_language_root(output, page.url, build.locale,
+                                               shared_tree(build.written_page, output))
+        build.written_page.html = output
     return output
 
 

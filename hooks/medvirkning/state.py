@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .html_tree import SharedParse
+
 
 @dataclass
 class Options:
@@ -63,6 +65,9 @@ class LanguageBuild:
     anchors_built: dict[str, list[str]] = field(default_factory=dict)  # url -> ids
     anchors_src_by_url: dict[str, str] = field(default_factory=dict)
     content_scripts: dict[str, frozenset] = field(default_factory=dict)  # url -> script hashes
+    # The one parse of the page in hand, shared by the steps of one event and reset after it.
+    content: SharedParse | None = None  # the page's content, after Markdown
+    written_page: SharedParse | None = None  # the whole page, as the theme wrote it
 
     @property
     def is_default(self) -> bool:
