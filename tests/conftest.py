@@ -128,9 +128,10 @@ def browser():
         chromium.close()
 
 
-# The pages the browser tests visit in `make test`: one of each kind the site has, in every
-# language. Each kind has its own template or generated part; the header, menu, footer and
-# scripts are the same on every page. `--every-page` (CI) visits every page instead.
+# The pages the browser tests visit in `make test`: one of each kind the site has in the default
+# language, and in every other language the pages whose markup the build makes per language.
+# Each kind has its own template or generated part; the header, menu, footer and scripts are
+# the same on every page. `--every-page` (CI) visits every page of every language instead.
 BROWSER_SAMPLE = [
     "",  # the start page: the doors for each group
     "veileder/",  # a document's first page, with its print link
@@ -147,15 +148,16 @@ BROWSER_SAMPLE = [
     "veileder/utskrift/",  # a whole document to print
     "404.html",  # the page for an address that does not exist
 ]
+BROWSER_SAMPLE_PER_LANGUAGE = ["", "sjekklister/mote/", "ordliste/", "tilgjengelighet/rapport/", "404.html"]
 
 
 def browser_pages(config, site: Path) -> list[str]:
     """Addresses below the site for the browser tests: every page with --every-page, else the
-    sample in every language folder (a sample page that no longer exists fails the test run)."""
+    samples (a sample page that no longer exists fails the test run)."""
     if config.getoption("--every-page"):
         return browser_audit.site_pages(site)
-    folders = [""] + sorted(f"{p.parent.name}/" for p in site.glob("*/404.html"))
-    pages = [folder + page for folder in folders for page in BROWSER_SAMPLE]
+    folders = sorted(f"{p.parent.name}/" for p in site.glob("*/404.html"))
+    pages = BROWSER_SAMPLE + [folder + page for folder in folders for page in BROWSER_SAMPLE_PER_LANGUAGE]
     missing = [page for page in pages if not (site / (page if page.endswith(".html") else page + "index.html")).exists()]
     assert not missing, f"BROWSER_SAMPLE i tests/conftest.py nevner sider som ikke finnes lenger: {missing}"
     return pages

@@ -20,9 +20,11 @@ def search(browser, site_url):
         field.fill("")
         field.click()
         page.keyboard.type(query)
+        # Until the engine has answered, the line says it is loading or waiting for a word;
+        # then it says how many hits («12 treff», «Ingen treff»).
         page.wait_for_function(
             "() => { const m = document.querySelector('.md-search-result__meta');"
-            " return m && !/Starter|Skriv/.test(m.textContent) }")
+            " return m && /treff/.test(m.textContent) }")
         page.wait_for_timeout(300)  # the last keystroke's results
         return page.locator(".md-search-result__item > a").evaluate_all(
             "links => links.map(a => ({href: a.href, title: a.querySelector('h1, h2').textContent.trim()}))")

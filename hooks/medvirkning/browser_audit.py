@@ -204,18 +204,22 @@ def run_axe(base_url: str, addresses: list[str], workers: int = WORKERS) -> tupl
     return outcome["value"]
 
 
-def run_vnu(site: Path) -> dict[str, list[dict]]:
-    """The Nu HTML Checker's errors, by address below the site (pages without errors left out)."""
+def run_vnu(site: Path, addresses: list[str] | None = None) -> dict[str, list[dict]]:
+    """The Nu HTML Checker's errors, by address below the site (pages without errors left out):
+    every page, or the pages at the addresses given (as site_pages gives them)."""
     if not VNU_FILE.exists():
         raise FileNotFoundError("vnu-jar mangler: kjør `npm ci --prefix bench` (eller `make test`).")
+    targets = [str(site)] if addresses is None else [
+        str(site / (address if address.endswith(".html") else address + "index.html")) for address in addresses]
     result = subprocess.run(["java", "-jar", str(VNU_FILE), "--errors-only", "--skip-non-html", "--format", "json",
-                             str(site)], capture_output=True, text=True, timeout=300)
+                             *targets], capture_output=True, text=True, timeout=300)
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     found: dict[str, list[dict]] = {}
-    base = site.resolve().as_uri()
+    base = site.resolve().as_posix().rstrip("/") + "/"
     for message in messages:
         url = message.get("url", "")
-        address = url[len(base) + 1:] if url.startswith(base) else url
+        path = urlsplit(url).path  # vnu writes file:/… for the files it is given
+        address = path[len(base):] if path.startswith(base) else url
         found.setdefault(address.removesuffix("index.html"), []).append(
             {"linje": message.get("lastLine"), "melding": message.get("message", "")})
     if result.returncode != 0 and not found:
