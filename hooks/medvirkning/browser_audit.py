@@ -7,7 +7,7 @@ The Nu HTML Checker (vnu-jar, pinned there too) reads every page.
 
 `make audit` (python -m medvirkning audit) builds the site, runs both and writes what they
 found to data/tilgjengelighetsrevisjon.yml; the accessibility statement and report are built
-from that file (accessibility.py). tests/test_browser_accessibility.py runs the same audit
+from that file (accessibility.py). tests/test_browser_axe.py runs the same audit
 and wants it clean.
 
 Fast enough for three languages: several pages are checked at once, each in its own browser
