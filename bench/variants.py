@@ -18,7 +18,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 NOT_CONTENT = {"_includes", "assets"}
 GENERATED_MARKER = re.compile(r"^<!--\s*generert:.*?-->\s*$", re.M)
-EXTRA_LANGUAGES = [("nn", "Norsk nynorsk"), ("en", "English")]
+CHECKLIST_BLOCK = re.compile(r'^!!! sjekkliste "', re.M)
 
 
 def load_config() -> dict:
@@ -67,58 +67,39 @@ def _with_include_path(extension, docs: Path):
 
 def scaled_project(folder: Path, copies: int, languages: int) -> Path:
     """A copy of the project with its pages repeated `copies` times (kopi-02/ …, without the
-    markers for generated lists) and the extra languages switched on, each with a stand-in
-    translation of every page (see pretend_translation). Returns its mkdocs.yml."""
+    markers for generated lists) in the first `languages` languages of mkdocs.yml, each with its
+    real translations (the other languages' files are left out). Returns its mkdocs.yml."""
     shutil.rmtree(folder, ignore_errors=True)
     for name in ("hooks", "overrides", "data"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     for text in ROOT.glob("*.md"):  # included into pages (CONTRIBUTING.md)
         shutil.copy(text, folder / text.name)
     shutil.copytree(ROOT / "docs", folder / "docs")
-    for number in range(2, copies + 1):
-        for source in pages(ROOT / "docs"):
-            target = folder / "docs" / f"kopi-{number:02d}" / source.relative_to(ROOT / "docs")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # Generated lists (glossary, checklists, reports) stay one per site, as they would.
-            target.write_text(GENERATED_MARKER.sub("", source.read_text(encoding="utf-8")), encoding="utf-8")
-    locales = [locale for locale, _ in EXTRA_LANGUAGES[:languages - 1]]
-    for page in pages(folder / "docs"):
-        for locale in locales:
-            page.with_suffix(f".{locale}.md").write_text(
-                pretend_translation(page.read_text(encoding="utf-8"), locale), encoding="utf-8")
     config = load_config()
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    left_out = {f".{language['locale']}.md" for language in i18n["languages"][languages:]}
+    i18n["languages"] = i18n["languages"][:languages]
+    for page in list((folder / "docs").rglob("*.md")):
+        if "".join(page.suffixes[-2:]) in left_out:
+            page.unlink()
+    for number in range(2, copies + 1):
+        for source in pages(folder / "docs"):
+            target = folder / "docs" / f"kopi-{number:02d}" / source.relative_to(folder / "docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Generated lists (glossary, checklists, reports) stay one per site, as they would; a
+            # copy's checklist blocks are plain boxes (an item twice in a checklist stops the build).
+            text = GENERATED_MARKER.sub("", source.read_text(encoding="utf-8"))
+            target.write_text(CHECKLIST_BLOCK.sub('!!! abstract "', text), encoding="utf-8")
     # The copies are built but kept out of the menu: Material writes the whole menu into
     # every page, so a menu 50 times longer would measure the theme, not the hooks.
     config["not_in_nav"] = "/kopi-*/"
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    for locale, name in EXTRA_LANGUAGES[:languages - 1]:
-        i18n["languages"].append({"locale": locale, "name": name, "build": True})
     write_config(folder, config)
     return folder / "mkdocs.yml"
 
 
 def pages(docs: Path) -> list[Path]:
-    """The Markdown pages in a docs folder, in the default language (no .nn.md)."""
-    return [p for p in docs.rglob("*.md")
-            if not NOT_CONTENT & set(p.relative_to(docs).parts) and len(p.suffixes) == 1]
-
-
-def pretend_translation(markdown: str, locale: str) -> str:
-    """The page with " (nn)" after every line of running text: as long as a translation, and
-    different from the bokmål text, so that mkdocs-static-i18n keeps it in search (it drops
-    entries whose text is the same as the default language's)."""
-    lines, in_fence = [], False
-    front_matter = markdown.startswith("---")
-    for number, line in enumerate(markdown.splitlines()):
-        text = line.strip()
-        if front_matter:
-            front_matter = not (number > 0 and text == "---")
-        elif text.startswith(("```", "~~~")):
-            in_fence = not in_fence
-        elif not in_fence and text[:1].isalpha() and not text.endswith(("}", "\\")):
-            line = f"{line} ({locale})"
-        lines.append(line)
-    return "\n".join(lines) + "\n"
+    """The Markdown pages in a docs folder, every language (side.md, side.nn.md …)."""
+    return [p for p in docs.rglob("*.md") if not NOT_CONTENT & set(p.relative_to(docs).parts)]
 
 
 def write_config(folder: Path, config: dict) -> Path:
