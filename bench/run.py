@@ -26,13 +26,13 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-sys.path[:0] = [str(BENCH), str(ROOT / "tests")]
+sys.path[:0] = [str(BENCH), str(ROOT / "tests"), str(ROOT / "hooks")]
 
 import variants  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, content_pages  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from server import PagesServer  # noqa: E402
-from medvirkning import browser_audit  # noqa: E402  (hooks/ is on the path through server)
+from medvirkning import browser_audit  # noqa: E402
 
 OUT = BENCH / "out"
 RESULTS = BENCH / "RESULTS.md"

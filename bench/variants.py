@@ -82,8 +82,9 @@ def scaled_project(folder: Path, copies: int, languages: int) -> Path:
     for page in list((folder / "docs").rglob("*.md")):
         if "".join(page.suffixes[-2:]) in left_out:
             page.unlink()
+    originals = pages(folder / "docs")  # before the copies are added
     for number in range(2, copies + 1):
-        for source in pages(folder / "docs"):
+        for source in originals:
             target = folder / "docs" / f"kopi-{number:02d}" / source.relative_to(folder / "docs")
             target.parent.mkdir(parents=True, exist_ok=True)
             # Generated lists (glossary, checklists, reports) stay one per site, as they would; a
