@@ -314,7 +314,7 @@ def main() -> None:
 def longest_page() -> str:
     """The address of the page with the most words as written (the same text in both sites)."""
     docs = ROOT / "docs"
-    sources = [p for p in docs.rglob("*.md") if "_includes" not in p.parts]
+    sources = [p for p in docs.rglob("*.md") if "_includes" not in p.parts and len(p.suffixes) == 1]  # bokmål
     source = max(sources, key=lambda p: len(re.findall(r"\w+", p.read_text(encoding="utf-8"))))
     path = source.relative_to(docs).with_suffix("").as_posix()
     return path.removesuffix("index") if path.endswith("index") else path + "/"
