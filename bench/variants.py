@@ -44,14 +44,16 @@ def hooks_off(config: dict, docs: Path) -> dict:
 
 def default_material(config: dict, docs: Path) -> dict:
     """A default Material site of the same text: `theme: material` with `font: false`, the
-    same Markdown extensions (so the text renders the same) and pages, and nothing else of
+    same Markdown extensions (so the text renders the same) and bokmål pages, and nothing else of
     ours: no palette, overrides, features, CSS, JavaScript, i18n, hooks; search in English."""
     return {
         "site_name": config["site_name"],
         "site_description": config["site_description"],
         "docs_dir": str(docs),
         "nav": config["nav"],
-        "exclude_docs": config["exclude_docs"],
+        # The bokmål pages only: without mkdocs-static-i18n, side.nn.md and side.en.md would be
+        # pages of their own, and the default site's search index three times the bokmål text.
+        "exclude_docs": config["exclude_docs"] + "*.nn.md\n*.en.md\n",
         "theme": {"name": "material", "font": False},
         "markdown_extensions": [_with_include_path(e, docs) for e in config["markdown_extensions"]],
     }
