@@ -456,7 +456,7 @@ def goals(overhead, loads, scores, scaled, pages) -> list[str]:
             rows.append(["søkeindeksen vokser ikke med språk", f"{kb(one.index_bytes)} med 1 språk, {kb(s.index_bytes)} med 3",
                          yes(s.index_bytes <= one.index_bytes * 1.01)])
     rows.append(["telefon og utskrift (24 px, 16 px, 320 px, kopier lenke, utskrift)",
-                 "testes på hver side i tests/test_browser_privacy.py", "se `make test`"])
+                 "testes i tests/test_browser_privacy.py (et utvalg i `make test`, hver side i CI)", "se `make test`"])
     return ["## Mål", "", table(["mål", "resultat", "nådd"], rows)]
 
 
