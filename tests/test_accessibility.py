@@ -18,7 +18,7 @@ from conftest import content_pages, read_html, read_tree, run_mkdocs_build
 from medvirkning.contrast import (
     composite, contrast_ratio, custom_property_rules, parse_color, selector_match, theme_contrast,
 )
-from medvirkning.html_tree import parse, parse_html
+from medvirkning.html_tree import children, parse_html, text_of
 from medvirkning.readability import (
     LIX_MAX, LIX_TARGET, blocks_from_html, lix, lix_label, measure, sentences_from_blocks,
 )
@@ -46,10 +46,10 @@ def rules(body: str, **kwargs) -> list[str]:
 # ---- The tree ----
 
 def test_tree_closes_paragraphs_and_list_items_like_a_browser():
-    root = parse("<ul><li>en<li>to</ul><p>a<p>b</span>c<br>d")
-    assert [li.text() for li in root.iter("li")] == ["en", "to"]
-    assert [p.text() for p in root.iter("p")] == ["a", "bcd"]
-    assert root.find("br").children == []
+    root = parse_html("<ul><li>en<li>to</ul><p>a<p>b</span>c<br>d")
+    assert [text_of(li) for li in root.css("li")] == ["en", "to"]
+    assert [text_of(p) for p in root.css("p")] == ["a", "bcd"]
+    assert list(children(root.css_first("br"))) == []
 
 
 # ---- The checks ----

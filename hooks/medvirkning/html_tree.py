@@ -3,89 +3,18 @@
 A page's content is parsed once after Markdown, and the written page once after the theme
 (`parse_content`, `parse_written_page`, steps in medvirkning.pipeline); every check of that
 event reads the same lexbor tree through the helpers here: CSS selectors run in C, and only
-the nodes a check asks for become Python objects. The old copy into Python elements
-(`Element`, `parse`) is kept for the generated templates' downloads (templates_docs.py).
+the nodes a check asks for become Python objects. The templates' Word files
+(templates_docs.py) read their Markdown's HTML through the same helpers.
 """
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterator, Union
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # A parsed page or fragment (its queries cover all of it), or one element of it.
 Scope = Union[LexborHTMLParser, LexborNode]
-
-
-@dataclass(eq=False)
-class Element:
-    tag: str
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list["Element | str"] = field(default_factory=list)
-    parent: "Element | None" = None
-
-    def iter(self, *tags: str) -> Iterator["Element"]:
-        """This element's descendants in document order, only those named if names are given."""
-        for child in self.children:
-            if isinstance(child, Element):
-                if not tags or child.tag in tags:
-                    yield child
-                yield from child.iter(*tags)
-
-    def find(self, tag: str) -> "Element | None":
-        """The first descendant with this name."""
-        return next(self.iter(tag), None)
-
-    @property
-    def classes(self) -> set[str]:
-        return set(self.attrs.get("class", "").split())
-
-    def text(self, skip=lambda element: False) -> str:
-        """All text inside, with the elements `skip` says yes to left out."""
-        parts: list[str] = []
-        for child in self.children:
-            if isinstance(child, str):
-                parts.append(child)
-            elif not skip(child):
-                parts.append(child.text(skip))
-        return "".join(parts)
-
-    def ancestors(self) -> Iterator["Element"]:
-        node = self.parent
-        while node is not None:
-            yield node
-            node = node.parent
-
-
-def _build(first, parent: Element) -> None:
-    """Copy lexbor's node `first`, its siblings after it and everything below them into our
-    small elements (text as str, no comments)."""
-    child = first
-    while child is not None:
-        if child.tag == "-text":
-            parent.children.append(child.text_content or "")
-        elif not child.tag.startswith("-") and child.tag != "!doctype":
-            element = Element(child.tag, {k: v or "" for k, v in child.attributes.items()}, parent=parent)
-            parent.children.append(element)
-            _build(child.child, element)
-        child = child.next
-
-
-@functools.lru_cache(maxsize=2)
-def parse(html: str) -> Element:
-    """The document's root; a fragment's elements are its children, a whole page's is <html>.
-
-    Cached: the checks of one page share one parse. The tree is read, never changed."""
-    root = Element("#document")
-    if html.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
-        tree = LexborHTMLParser(html)
-        page = Element("html", {k: v or "" for k, v in tree.root.attributes.items()}, parent=root)
-        root.children.append(page)
-        _build(tree.root.child, page)
-    else:
-        _build(LexborHTMLParser(html, is_fragment=True).root, root)
-    return root
 
 
 # ---- One lexbor parse per page and event, read in place ----

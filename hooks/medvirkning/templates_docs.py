@@ -26,7 +26,9 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from mkdocs.exceptions import PluginError
 
-from .html_tree import Element, parse
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .html_tree import attribute, children, classes, parse_html
 from .languages import generated_file
 from .markers import marker
 
@@ -84,22 +86,23 @@ def download_markdown(prepared: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", ATTRIBUTES.sub("", prepared)).strip() + "\n"
 
 
-def to_html(markdown_text: str) -> Element:
-    html = python_markdown.markdown(markdown_text, extensions=["attr_list", "sane_lists"])
-    return parse(html)
+def to_html(markdown_text: str) -> LexborHTMLParser:
+    return parse_html(python_markdown.markdown(markdown_text, extensions=["attr_list", "sane_lists"]))
 
 
-def add_runs(paragraph, element: Element, bold: bool = False) -> None:
+def add_runs(paragraph, element: LexborNode, bold: bool = False) -> None:
     """The text of an element, strong as bold and links as «text (address)»."""
-    for child in element.children:
-        if isinstance(child, str):
-            if child:
-                paragraph.add_run(child).bold = bold or None
+    for child in children(element):
+        if child.is_text_node:
+            if child.text_content:
+                paragraph.add_run(child.text_content).bold = bold or None
+        elif not child.is_element_node:
+            continue
         elif child.tag in ("strong", "b"):
             add_runs(paragraph, child, True)
         elif child.tag == "a":
             add_runs(paragraph, child, bold)
-            paragraph.add_run(f" ({child.attrs.get('href', '')})").italic = True
+            paragraph.add_run(f" ({attribute(child, 'href') or ''})").italic = True
         else:
             add_runs(paragraph, child, bold)
 
@@ -136,8 +139,8 @@ def docx_bytes(markdown_text: str, title: str) -> bytes:
     document.core_properties.title = title
     document.styles["Normal"].font.size = Pt(12)
     style_ids = {name: document.styles[name].style_id for name in STYLES}
-    for element in to_html(markdown_text).children:
-        if not isinstance(element, Element):
+    for element in children(to_html(markdown_text)):
+        if not element.is_element_node:
             continue
         if element.tag in ("h1", "h2", "h3", "h4"):
             level = int(element.tag[1]) - 1
@@ -147,15 +150,15 @@ def docx_bytes(markdown_text: str, title: str) -> bytes:
             paragraph = document.add_paragraph()
             add_runs(paragraph, element)
         elif element.tag == "blockquote":
-            for inner in element.iter("p"):
+            for inner in element.css("p"):
                 paragraph = styled_paragraph(document, style_ids, "Intense Quote")
                 add_runs(paragraph, inner)
         elif element.tag in ("ul", "ol"):
             style = "List Bullet" if element.tag == "ul" else "List Number"
-            for item in (c for c in element.children if isinstance(c, Element) and c.tag == "li"):
+            for item in (c for c in children(element) if c.is_element_node and c.tag == "li"):
                 add_runs(styled_paragraph(document, style_ids, style), item)
-        if element.tag == "p" and FIELD in element.classes:
-            writing_box(document, 6 if LARGE_FIELD in element.classes else 2)
+        if element.tag == "p" and FIELD in classes(element):
+            writing_box(document, 6 if LARGE_FIELD in classes(element) else 2)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
