@@ -204,6 +204,14 @@ def test_the_month_list_links_to_the_sources(page, built_site):
         assert built_page(target).find(id=anchor), link["href"]
 
 
+def test_only_the_arshjul_page_loads_the_form_script(built_site):
+    """Every reader pays for the scripts of their first page: the form's script is loaded where
+    the form is, in every language, and nowhere else."""
+    loading = sorted(str(page.relative_to(built_site)) for page in built_site.rglob("*.html")
+                     if read_html(page).select('script[src*="arshjul.js"]'))
+    assert loading == sorted(f"{folder}{PAGE}index.html" for folder in ("", "en/", "nn/"))
+
+
 # ---- In the browser ----
 
 @pytest.fixture

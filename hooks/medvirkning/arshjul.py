@@ -348,4 +348,5 @@ def render_markdown(markdown: str, page, build) -> str:
                          locale=build.locale, default=build.default_locale, strings=build.strings,
                          year=calendar_year(get_build_datetime().date()), render=template.render,
                          calendar_url_of=calendar_url_of)
+    page.meta["mv_arshjul"] = True  # main.html loads the form's script on this page only
     return MARKER.sub(lambda _: block, markdown)
