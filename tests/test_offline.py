@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from conftest import ROOT
 from medvirkning import offline, scripts
 from medvirkning.search_index import settings_only
 
@@ -73,6 +74,23 @@ def test_the_service_worker_starts_with_the_build_and_has_no_comment_lines():
 def test_comment_lines_are_left_out_and_code_with_slashes_is_kept():
     script = '// about\n  // more\nvar a = "http://x"; // after code\nvar b = 1;\n'
     assert scripts.without_comment_lines(script) == 'var a = "http://x"; // after code\nvar b = 1;\n'
+
+
+def test_stylesheet_comments_are_left_out_and_strings_and_rules_are_kept():
+    css = '/* about */\n.a { content: "/* not a comment */"; /* note */ color: red }\n\n@media print { .b { color: blue } }\n'
+    assert scripts.without_comments_css(css) == '.a { content: "/* not a comment */";  color: red }@media print { .b { color: blue } }'
+
+
+def test_the_built_stylesheet_has_the_rules_of_the_source_and_no_comment(built_site):
+    import tinycss2
+
+    def rules(css: str) -> list[str]:
+        return [tinycss2.serialize([rule]).replace(" ", "").replace("\n", "")
+                for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)]
+    source = (ROOT / "docs" / scripts.STYLES / "medvirkning.css").read_text(encoding="utf-8")
+    built = (built_site / scripts.STYLES / "medvirkning.css").read_text(encoding="utf-8")
+    assert "/*" in source and "/*" not in built
+    assert rules(built) == rules(source) and len(rules(built)) > 50
 
 
 def test_pages_load_only_the_settings_of_the_index_and_where_the_whole_is():
