@@ -79,3 +79,22 @@ def test_an_edited_template_is_compiled_anew_in_the_same_process(tmp_path):
                        encoding="utf-8")
     assert build_in_process(config, tmp_path / "site")[0]
     assert "mv-endret-mal" in page.read_text(encoding="utf-8")
+
+
+def test_the_quicker_theme_listing_gives_mkdocs_the_same_files_to_copy():
+    """template_cache lists the theme's folders without Material's 14,000 icons in `.icons/`;
+    MkDocs must copy exactly the files it copied from the full listing."""
+    from jinja2 import FileSystemLoader
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from medvirkning import template_cache
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plain, quick = Files([]), Files([])
+    plain.add_files_from_theme(config.theme.get_env(), config)
+    template_cache.install(config)
+    env = config.theme.get_env()
+    assert len(FileSystemLoader.list_templates(env.loader)) > 10 * len(env.list_templates())  # the icons are skipped
+    quick.add_files_from_theme(env, config)
+    assert [f.src_uri for f in quick] == [f.src_uri for f in plain] and len(plain) > 20

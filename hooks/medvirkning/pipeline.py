@@ -96,6 +96,7 @@ def on_config(config):
                                       permalink_label=lambda: BUILDS.current.strings["permalenke"],
                                       glossary_annotation=lambda: BUILDS.current.glossary_annotation)
     build_messages.install(config)
+    template_cache.install(config)  # before MkDocs and Material make their Jinja environments
     return config
 
 
