@@ -2,6 +2,7 @@
 and Debian's Chromium driven by Playwright."""
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import logging
@@ -41,9 +42,10 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(items):
-    """Every test in a test_browser_*.py file drives Chromium: `make test-fast` leaves them out."""
+    """Every test in a test_browser_*.py file, and every test that opens the browser elsewhere,
+    drives Chromium: `make test-fast` leaves them out."""
     for item in items:
-        if item.path.name.startswith("test_browser_"):
+        if item.path.name.startswith("test_browser_") or "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
 
@@ -58,13 +60,25 @@ def run_mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedP
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built strictly once per test session (per test process), in this process
-    exactly as `make build` and CI build it (medvirkning.strict_build)."""
+    """The real site, built strictly once per test run, in the test process, exactly as
+    `make build` and CI build it (medvirkning.strict_build).
+
+    The test processes of a run (pytest-xdist) share one build: the first process that needs
+    the site builds it under a lock in the run's common temporary folder; the others wait
+    for it and read the same files (or the same failure)."""
     from medvirkning.strict_build import run
 
-    site = tmp_path_factory.mktemp("site")
-    result = run(ROOT / "mkdocs.yml", site)
-    assert result.ok, "Strict build failed:\n" + "\n".join(result.messages)
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # pytest-xdist gives each process a folder below the run's
+    site, failed = shared / "built-site", shared / "built-site.failed"
+    with open(shared / "built-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not site.is_dir() and not failed.exists():
+            result = run(ROOT / "mkdocs.yml", site)
+            if not result.ok:
+                failed.write_text("\n".join(result.messages), encoding="utf-8")
+    assert not failed.exists(), "Strict build failed:\n" + failed.read_text(encoding="utf-8")
     return site
 
 

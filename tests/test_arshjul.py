@@ -16,7 +16,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from conftest import read_html, PHONE, ROOT
+from conftest import read_html, read_tree, PHONE, ROOT
 from medvirkning import arshjul
 
 STRINGS = yaml.safe_load((ROOT / "data/sprak/nb.yml").read_text(encoding="utf-8"))
@@ -208,7 +208,7 @@ def test_only_the_arshjul_page_loads_the_form_script(built_site):
     """Every reader pays for the scripts of their first page: the form's script is loaded where
     the form is, in every language, and nowhere else."""
     loading = sorted(str(page.relative_to(built_site)) for page in built_site.rglob("*.html")
-                     if read_html(page).select('script[src*="arshjul.js"]'))
+                     if read_tree(page).css_first('script[src*="arshjul.js"]'))
     assert loading == sorted(f"{folder}{PAGE}index.html" for folder in ("", "en/", "nn/"))
 
 

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import make_project, run_mkdocs_build
+from conftest import build_in_process, make_project
 from medvirkning.search_index import (dump, indexes_to_write, exclude_generated, point_search_at_language_root,
                           split_index)
 
@@ -86,8 +86,8 @@ def build_in_languages(tmp_path, locales: list[str]):
     project = tmp_path / "-".join(["nb", *locales])
     config = make_project(project, PAGES, languages=locales)
     site = project / "site"
-    result = run_mkdocs_build(config, site)
-    assert result.returncode == 0, result.stderr
+    ok, log = build_in_process(config, site)
+    assert ok, "\n".join(log)
     return site
 
 
