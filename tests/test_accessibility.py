@@ -194,6 +194,24 @@ def test_lix_is_textstats_lix_for_ordinary_prose():
     assert lix(sentences_from_blocks([text])) == pytest.approx(textstat.lix(text), abs=0.01)
 
 
+def test_the_words_lix_counts_are_textstats_on_every_page(built_site):
+    """The build counts LIX's words and long words itself (readability.lix_words); on the text of
+    every page of every language the counts are textstat's (lexicon_count, long_word_count)."""
+    from medvirkning.readability import LONG_WORD_LETTERS, blocks_from_html, lix_words
+
+    checked = 0
+    for path in content_pages(built_site):
+        article = read_tree(path).css_first("article")
+        text = " ".join(sentences_from_blocks(blocks_from_html(article))) if article else ""
+        if not text:
+            continue
+        words = lix_words(text)
+        assert len(words) == textstat.lexicon_count(text), path
+        assert sum(len(w) > LONG_WORD_LETTERS for w in words) == textstat.long_word_count(text), path
+        checked += 1
+    assert checked > 150
+
+
 def test_lix_counts_a_short_heading_as_a_sentence_where_textstat_does_not():
     text = ["Møter", "Utvalget møtes fire ganger i året. Lederen lager saklisten sammen med sekretariatet."]
     sentences = sentences_from_blocks(text)

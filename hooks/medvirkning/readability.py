@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import textstat
-
 from .html_tree import Scope, children
 
 LONG_SENTENCE_WORDS = 20
@@ -23,6 +21,17 @@ MIN_WORDS = 50  # below this a LIX says little about a page
 # digits, so "f.eks. møtet" and "19.–20. mars" stay whole.
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?![a-zæøåäöüé0-9–-])")
 _WORD = re.compile(r"[0-9A-Za-zÆØÅæøåÉéÜüÖöÄä-]+")
+# LIX's words as textstat counts them (its lexicon_count and long_word_count): the text without
+# punctuation, split at white space. The build counts them itself: importing textstat loads
+# nltk, a third of a second per build, for two counts; tests/test_accessibility.py checks
+# that the counts are textstat's on every page of the site.
+_PUNCTUATION = re.compile(r"[^\w\s]")
+LONG_WORD_LETTERS = 6  # a long word has more letters than this
+
+
+def lix_words(text: str) -> list[str]:
+    """The words LIX counts: the text without punctuation (a hyphenated word is one word)."""
+    return _PUNCTUATION.sub("", text).split()
 
 
 @dataclass(frozen=True)
@@ -59,17 +68,17 @@ def sentences_from_blocks(blocks: list[str]) -> list[str]:
 def lix(sentences: list[str], words: int | None = None) -> float:
     """LIX = words per sentence + percentage of words over six letters.
 
-    Words and long words are counted by textstat, as its own `lix` does; the sentences are
+    Words and long words are counted as textstat counts them (lix_words); the sentences are
     ours, because textstat drops sentences of one or two words (headings, short list items)
     and splits at every full stop ("mål 2.1").
     """
     if not sentences:
         return 0.0
-    text = " ".join(sentences)
-    words = textstat.lexicon_count(text) if words is None else words  # measure() has counted them
+    found = lix_words(" ".join(sentences))
+    words = len(found) if words is None else words  # measure() has counted them
     if not words:
         return 0.0
-    return words / len(sentences) + 100 * textstat.long_word_count(text) / words
+    return words / len(sentences) + 100 * sum(len(word) > LONG_WORD_LETTERS for word in found) / words
 
 
 def long_sentences(sentences: list[str], limit: int = LONG_SENTENCE_WORDS) -> list[str]:
@@ -95,7 +104,7 @@ def lix_label(value: float) -> str:
 
 def measure(blocks: list[str]) -> Readability:
     sentences = sentences_from_blocks(blocks)
-    words = textstat.lexicon_count(" ".join(sentences)) if sentences else 0
+    words = len(lix_words(" ".join(sentences))) if sentences else 0
     return Readability(
         lix=lix(sentences, words) if words >= MIN_WORDS else None,
         words=words,
