@@ -5,7 +5,8 @@ STAMP := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 # The tests run in three processes (pytest-xdist; the browser tests wait as much as they work,
 # so three keep two cores busy), a test file each at a time, so that a file's
-# shared fixtures (the built site, the browser audit) are made once.
+# shared fixtures (the browser audit) are made once. The processes share one build of the
+# real site (tests/conftest.py, built_site).
 PARALLEL := -n 3 --dist loadfile
 
 .PHONY: serve build system test test-fast spell anchors oversatt audit bench clean

@@ -309,8 +309,10 @@ def test_deviations_group_problems_by_requirement():
         PageReport("a.md", "a/", "Side A", "docs/a.md", check_page(page("<h1>A</h1><h3>C</h3>"), "nb")),
         PageReport("b.md", "b/", "Side B", "docs/b.md", check_page(page("<h1>B</h1><table><tr><td>x</td></tr></table>"), "nb")),
     ]
-    [deviation] = deviations(reports, [])
+    [deviation] = deviations(reports, [], yaml.safe_load((ROOT / "data/sprak/nb.yml").read_text(encoding="utf-8")))
     assert deviation.requirement.criterion == "1.3.1 Informasjon og relasjoner"
+    english = yaml.safe_load((ROOT / "data/sprak/en.yml").read_text(encoding="utf-8"))
+    assert [d.requirement.criterion for d in deviations(reports, [], english)] == ["1.3.1 Info and Relationships"]
     assert [(title, url) for title, url, _ in deviation.problems] == [("Side A", "a/"), ("Side B", "b/")]
     data = report_data(reports, [], "nb", "2024-04-05")
     assert data["errors"] == 2 and [p["title"] for p in data["pages"]] == ["Side A", "Side B"]

@@ -72,34 +72,24 @@ class Requirement:
     affects: str  # who is hit when it is not met
 
 
-# What each check protects, for the statement's «krav som ikke er oppfylt».
-REQUIREMENTS = {
-    "språk": Requirement("3.1.1 Språk på siden", "Skjermleserbrukere: teksten blir lest opp med feil uttale."),
-    "overskrifter": Requirement(
-        "1.3.1 Informasjon og relasjoner",
-        "Skjermleserbrukere som går fra overskrift til overskrift for å finne fram."),
-    "tom-overskrift": Requirement("2.4.6 Overskrifter og ledetekster",
-                                  "Skjermleserbrukere og alle som skumleser siden."),
-    "alt-tekst": Requirement("1.1.1 Ikke-tekstlig innhold",
-                             "Blinde og svaksynte som bruker skjermleser, og alle som ikke ser bildene."),
-    "lenketekst": Requirement(
-        "2.4.4 Formål med lenke (i kontekst)",
-        "Skjermleserbrukere som hører lenkene for seg, og personer med kognitive funksjonsnedsettelser."),
-    "tabell": Requirement("1.3.1 Informasjon og relasjoner",
-                          "Skjermleserbrukere, som ikke får vite hva tallene og ordene i tabellen gjelder."),
-    "forkortelse": Requirement("3.1.4 Forkortelser (nivå AAA, vårt eget krav)",
-                               "Personer med lese- og skrivevansker og alle som ikke kjenner forkortelsen."),
-    "kontrast": Requirement("1.4.3 Kontrast (minimum)", "Svaksynte, fargeblinde og alle som leser i sterkt lys."),
-    "lesbarhet": Requirement(
-        "3.1.5 Lesenivå (nivå AAA, vårt eget krav)",
-        "Personer med lese- og skrivevansker eller kognitive funksjonsnedsettelser, og alle som leser "
-        "norsk som andrespråk."),
+# What each check protects, for the statement's «krav som ikke er oppfylt», in this order: the
+# rule's requirement (the WCAG success criterion) and who is hit when it is not met are reader
+# words, in data/sprak/<locale>.yml as krav_<key> and krav_<key>_hvem.
+REQUIREMENT_KEYS = {
+    "språk": "sprak", "overskrifter": "overskrifter", "tom-overskrift": "tom_overskrift", "alt-tekst": "alt_tekst",
+    "lenketekst": "lenketekst", "tabell": "tabell", "forkortelse": "forkortelse", "kontrast": "kontrast",
+    "lesbarhet": "lesbarhet",
 }
+
+
+def requirement(rule: str, strings: dict) -> Requirement:
+    key = REQUIREMENT_KEYS[rule]
+    return Requirement(strings[f"krav_{key}"], strings[f"krav_{key}_hvem"])
 
 
 @dataclass
 class Finding:
-    rule: str  # a key of REQUIREMENTS
+    rule: str  # a key of REQUIREMENT_KEYS
     text: str  # what is wrong, in plain Norwegian (also for readers of the statement)
     fix: str = ""  # how an editor fixes it
     needles: tuple = ()  # Markdown text that finds the source line (see source_line)
@@ -383,13 +373,13 @@ class Deviation:
     problems: list[tuple[str, str, str]]  # (page title, url, what is wrong)
 
 
-def deviations(reports: list[PageReport], contrast: list[ContrastResult]) -> list[Deviation]:
-    """The requirements not met, each with the pages and problems, in the order of REQUIREMENTS."""
+def deviations(reports: list[PageReport], contrast: list[ContrastResult], strings: dict) -> list[Deviation]:
+    """The requirements not met, each with the pages and problems, in the order of REQUIREMENT_KEYS."""
     found: dict[str, Deviation] = {}  # by criterion: headings and tables are both 1.3.1
 
     def add(rule: str, title: str, url: str, text: str) -> None:
-        requirement = REQUIREMENTS[rule]
-        found.setdefault(requirement.criterion, Deviation(requirement, [])).problems.append((title, url, text))
+        met = requirement(rule, strings)
+        found.setdefault(met.criterion, Deviation(met, [])).problems.append((title, url, text))
 
     for report in reports:
         for finding in report.findings:
@@ -403,7 +393,7 @@ def deviations(reports: list[PageReport], contrast: list[ContrastResult]) -> lis
     for result in contrast:
         if not result.passes:
             add("kontrast", "Hele nettstedet", "", contrast_problem(result))
-    criteria = list(dict.fromkeys(r.criterion for r in REQUIREMENTS.values()))
+    criteria = list(dict.fromkeys(requirement(rule, strings).criterion for rule in REQUIREMENT_KEYS))
     return [found[criterion] for criterion in criteria if criterion in found]
 
 
@@ -647,7 +637,7 @@ def summarize(build) -> dict:
                     f"over målet {LIX_TARGET}. Gjør de tyngste sidene lettere; se siden «Tilgjengelighetsrapport».")
     data = report_data(reports, contrast, build.locale, get_build_datetime().date().isoformat())
     audit = build.site.browser_audit
-    data["deviations"] = deviations(reports, contrast) + browser_deviations(
+    data["deviations"] = deviations(reports, contrast, build.strings) + browser_deviations(
         audit, reports, build.strings, {"404.html": "404"} if build.is_default else {})
     data["audit"] = audit_status(audit, build.site.page_dates)
     data["audit_pages"] = audit_views(audit, build.folder, build.locales)
