@@ -81,16 +81,33 @@ def test_stylesheet_comments_are_left_out_and_strings_and_rules_are_kept():
     assert scripts.without_comments_css(css) == '.a { content: "/* not a comment */";  color: red }@media print { .b { color: blue } }'
 
 
-def test_the_built_stylesheet_has_the_rules_of_the_source_and_no_comment(built_site):
+def test_the_built_stylesheet_has_the_palettes_rules_then_ours_and_no_comment(built_site):
+    """Our stylesheet as served: Material's palette stylesheet, then ours, without comments."""
     import tinycss2
 
     def rules(css: str) -> list[str]:
         return [tinycss2.serialize([rule]).replace(" ", "").replace("\n", "")
                 for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)]
-    source = (ROOT / "docs" / scripts.STYLES / "medvirkning.css").read_text(encoding="utf-8")
-    built = (built_site / scripts.STYLES / "medvirkning.css").read_text(encoding="utf-8")
+    source = (ROOT / "docs" / scripts.OURS).read_text(encoding="utf-8")
+    palette = next((built_site / scripts.STYLES).glob("palette.*.min.css")).read_text(encoding="utf-8")
+    built = (built_site / scripts.OURS).read_text(encoding="utf-8")
     assert "/*" in source and "/*" not in built
-    assert rules(built) == rules(source) and len(rules(built)) > 50
+    assert rules(built) == rules(palette) + rules(source) and len(rules(source)) > 50 and len(rules(palette)) > 20
+
+
+def test_every_page_waits_for_two_stylesheets_material_s_and_ours(built_site):
+    """The palette comes inside our stylesheet: no page links it, each links Material's main
+    stylesheet and ours, in that order."""
+    from conftest import read_tree
+
+    pages = sorted(built_site.rglob("*.html"))
+    for page in pages:
+        tree = read_tree(page)
+        if tree.css_first('meta[http-equiv="refresh"]'):
+            continue  # a redirect stub
+        links = [node.attrs["href"].rsplit("/", 1)[-1] for node in tree.css('link[rel="stylesheet"]')]
+        assert len(links) == 2 and links[0].startswith("main.") and links[1] == "medvirkning.css", (page, links)
+    assert len(pages) > 150
 
 
 def test_pages_load_only_the_settings_of_the_index_and_where_the_whole_is():

@@ -37,6 +37,7 @@ from .html_tree import (Scope, attribute, children, classes, hidden_elements, is
 from .languages import page_locale
 from .markers import marker
 from .page_dates import local_date
+from .scripts import theme_stylesheet
 from .readability import LIX_MAX, LIX_TARGET, LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
 
 log = get_plugin_logger("tilgjengelighet")
@@ -483,15 +484,13 @@ def report_data(reports: list[PageReport], contrast: list[ContrastResult], local
 
 
 def theme_stylesheets(config) -> list[str]:
-    """Material's stylesheets and ours, in the order the page loads them."""
+    """Material's stylesheets and ours, in the order the page loads them (the palette's inside
+    ours, see scripts.py, but before our own rules)."""
     sheets: list[str] = []
-    for folder in config.theme.dirs:
-        found = sorted(Path(folder, "assets", "stylesheets").glob("main.*.min.css"))
-        if found:
-            sheets.append(found[0].read_text(encoding="utf-8"))
-            palette = sorted(Path(folder, "assets", "stylesheets").glob("palette.*.min.css"))
-            sheets.extend(p.read_text(encoding="utf-8") for p in palette[:1])
-            break
+    for name in ("main", "palette"):
+        relative = theme_stylesheet(config, name)
+        folder = next(f for f in config.theme.dirs if Path(f, relative).is_file())
+        sheets.append(Path(folder, relative).read_text(encoding="utf-8"))
     for extra in config.extra_css:
         path = Path(config.docs_dir, str(extra))
         if path.exists():

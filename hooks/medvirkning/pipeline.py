@@ -110,7 +110,8 @@ def on_pre_build(config):
     apply_to_config(config, strings)
     BUILDS.start(LanguageBuild(config=config, site=BUILDS.site, options=OPTIONS, locale=locale,
                                default_locale=default, locales=locales, strings=strings,
-                               templates=template_cache.environment(config)))
+                               templates=template_cache.environment(config),
+                               material_css=scripts.theme_stylesheet(config, "main")))
 
 
 def load_site_data(config) -> SiteData:
@@ -178,10 +179,11 @@ def on_template_context(context, template_name, config):
 
 
 def add_strings(context):
-    """Templates get this language's words as `mv`, its folder as `mv_folder` ("" or "nn/") and
-    the default language as `mv_default_locale`."""
+    """Templates get this language's words as `mv`, its folder as `mv_folder` ("" or "nn/"),
+    the default language as `mv_default_locale` and Material's main stylesheet as `mv_material_css`."""
     build = BUILDS.current
-    context.update(mv=build.strings, mv_folder=build.folder, mv_default_locale=build.default_locale)
+    context.update(mv=build.strings, mv_folder=build.folder, mv_default_locale=build.default_locale,
+                   mv_material_css=build.material_css)
     return context
 
 

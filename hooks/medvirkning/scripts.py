@@ -10,6 +10,12 @@ copies it writes; the sources keep them.
   check reads the CSS with), which knows a comment from a string or a URL; the rules are
   written back as tinycss2 read them.
 Material's files (*.min.js, *.min.css) are left alone.
+
+Our stylesheet also carries Material's palette stylesheet in front of its own rules: the page
+then waits for two stylesheets before it is first shown (Material's main one and ours), not
+three. overrides/main.html links Material's main stylesheet (theme_stylesheet) and leaves out
+the palette's own link. The palette file keeps its name with Material's hash, which promises
+that its content never changes, so it is copied in, never changed in place.
 """
 from __future__ import annotations
 
@@ -17,9 +23,11 @@ import re
 from pathlib import Path
 
 import tinycss2
+from mkdocs.exceptions import PluginError
 
 FOLDER = "assets/javascripts"
 STYLES = "assets/stylesheets"
+OURS = f"{STYLES}/medvirkning.css"
 _COMMENT_LINE = re.compile(r"^[ \t]*//[^\n]*\n", re.M)
 
 
@@ -32,6 +40,17 @@ def without_comment_lines(script: str) -> str:
 def without_comments_css(stylesheet: str) -> str:
     """The stylesheet without its comments (and the blank space between its rules)."""
     return tinycss2.serialize(tinycss2.parse_stylesheet(stylesheet, skip_comments=True, skip_whitespace=True))
+
+
+def theme_stylesheet(config, name: str) -> str:
+    """Material's stylesheet `name` ("main" or "palette") as a path below the site, with the
+    hash Material gives it (assets/stylesheets/main.57a0d79d.min.css)."""
+    for folder in config.theme.dirs:
+        found = sorted(Path(folder, STYLES).glob(f"{name}.*.min.css"))
+        if found:
+            return f"{STYLES}/{found[0].name}"
+    raise PluginError(f"Fant ikke Materials stilark {STYLES}/{name}.….min.css i temaet. Er mkdocs-material installert "
+                      "(`make build` lager .venv fra requirements.txt)?")
 
 
 def our_scripts(site: Path) -> list[Path]:
@@ -51,4 +70,7 @@ def strip_comments(build) -> None:
     for path in our_scripts(site):
         path.write_text(without_comment_lines(path.read_text(encoding="utf-8")), encoding="utf-8")
     for path in our_stylesheets(site):
-        path.write_text(without_comments_css(path.read_text(encoding="utf-8")), encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        if path == site / OURS:  # Material's palette first, as the page loaded it before ours
+            text = (site / theme_stylesheet(build.config, "palette")).read_text(encoding="utf-8") + "\n" + text
+        path.write_text(without_comments_css(text), encoding="utf-8")
