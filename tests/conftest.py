@@ -2,6 +2,7 @@
 and Debian's Chromium driven by Playwright."""
 from __future__ import annotations
 
+import copy
 import fcntl
 import functools
 import http.server
@@ -28,6 +29,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--no-first-run",
 ]
 PHONE = {"width": 360, "height": 740}
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when there
 # axe-core and the Nu HTML Checker, pinned in bench/package-lock.json (`npm ci --prefix bench`).
 NODE_MODULES = ROOT / "bench" / "node_modules"
 DESKTOP = {"width": 1280, "height": 900}
@@ -106,6 +108,17 @@ class FixtureLoader(yaml.SafeLoader):
 FixtureLoader.add_multi_constructor(
     "tag:yaml.org,2002:python/", lambda loader, suffix, node: loader.construct_scalar(node)
 )
+
+
+@functools.lru_cache(maxsize=4)
+def _project_config(modified: int) -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)
+
+
+def project_config() -> dict:
+    """mkdocs.yml as data, to change for a fixture site: read once per test process (PyYAML's
+    pure-Python loader is slow), a fresh copy for each caller."""
+    return copy.deepcopy(_project_config((ROOT / "mkdocs.yml").stat().st_mtime_ns))
 
 
 @pytest.fixture(scope="session")
@@ -240,7 +253,7 @@ def make_project(target: Path, pages: dict[str, str], data: dict[str, str] | Non
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)
+    config = project_config()
     config.pop("nav", None)
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "redirects" in plugin:
@@ -249,7 +262,7 @@ def make_project(target: Path, pages: dict[str, str], data: dict[str, str] | Non
             default = [language for language in plugin["i18n"]["languages"] if language.get("default")]
             plugin["i18n"]["languages"] = default + [{"locale": locale, "name": locale, "build": True}
                                                      for locale in languages or []]
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(yaml.dump(config, Dumper=SAFE_DUMPER, allow_unicode=True), encoding="utf-8")
     return target / "mkdocs.yml"
 
 

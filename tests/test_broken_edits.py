@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, FixtureLoader
+from conftest import ROOT, SAFE_DUMPER, project_config
 from medvirkning.strict_build import run
 
 CASES = Path(__file__).parent / "broken_edits"
@@ -44,7 +44,7 @@ def make_project(case: Path, project: Path) -> Path:
         if path.is_file() and relative.parts[0] in ("docs", "data"):
             (project / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, project / relative)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)
+    config = project_config()
     config.pop("nav", None)
     config.pop("watch", None)
     config["hooks"] = [str(ROOT / "hooks" / "medvirkning_hook.py")]
@@ -63,7 +63,7 @@ def make_project(case: Path, project: Path) -> Path:
         config.update(extra)
     start = case / "mkdocs-start.txt"
     text = (start.read_text(encoding="utf-8") if start.exists() else "")
-    text += yaml.safe_dump(config, allow_unicode=True)
+    text += yaml.dump(config, Dumper=SAFE_DUMPER, allow_unicode=True)
     (project / "mkdocs.yml").write_text(text, encoding="utf-8")
     return project / "mkdocs.yml"
 

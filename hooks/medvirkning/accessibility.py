@@ -31,6 +31,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_build_datetime, get_relative_url
 
+from .data_files import SAFE_LOADER
 from .contrast import WCAG_AA_TEXT, ContrastResult, theme_contrast
 from .html_tree import (Scope, attribute, children, classes, hidden_elements, is_hidden, page_languages, parse_html,
                         shared_tree, text_of)
@@ -517,7 +518,7 @@ def load_audit(root: Path) -> dict | None:
     if not path.exists():
         return None
     try:
-        audit = yaml.safe_load(path.read_text(encoding="utf-8"))
+        audit = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         raise PluginError(f"{AUDIT_FILE}: fila kan ikke leses ({error}). Den skrives av `make audit`: "
                           "kjør det på nytt i stedet for å rette fila for hånd.") from error

@@ -10,6 +10,7 @@ schema is one message with its line. The schemas of the data files are in schema
 """
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import jsonschema
@@ -17,6 +18,9 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 TRUE, FALSE = {"true", "yes", "ja", "on"}, {"false", "no", "nei", "off"}
+# For the YAML the build writes itself (the audit file, the translation records), read as YAML
+# types: PyYAML's safe loader, in C (libyaml) when there.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DataFileError(PluginError):
@@ -149,8 +153,26 @@ def schema_messages(data, schema: dict, lines: dict[tuple, int], name: str, firs
     return messages
 
 
+# What parse() made of a text, kept for the process (`mkdocs serve` rebuilds, the tests' many
+# fixture builds read the same data files): (text, name, first line) -> (schema, data). Kept with
+# its schema, which is compared by identity; a copy goes to each caller.
+_PARSED: dict[tuple[str, str, int], tuple[object, object]] = {}
+_PARSED_MAX = 1024
+
+
 def parse(text: str, name: str, schema: dict | None = None, first_line: int = 1):
     """Text as data: every value text unless `schema` says otherwise; errors name file and line."""
+    kept = _PARSED.get((text, name, first_line))
+    if kept is not None and kept[0] is schema:
+        return copy.deepcopy(kept[1])
+    data = _parse(text, name, schema, first_line)
+    if len(_PARSED) >= _PARSED_MAX:
+        _PARSED.clear()
+    _PARSED[(text, name, first_line)] = (schema, data)
+    return copy.deepcopy(data)
+
+
+def _parse(text: str, name: str, schema: dict | None, first_line: int):
     try:
         data, lines = load_text(text)
     except yaml.YAMLError as error:

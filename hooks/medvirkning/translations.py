@@ -24,6 +24,7 @@ import yaml
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
+from .data_files import SAFE_LOADER
 from .markers import marker
 
 log = get_plugin_logger("oversettelser")
@@ -57,7 +58,7 @@ def recorded_fingerprint(text: str) -> str | None:
     if not block:
         return None
     try:
-        data = yaml.safe_load(block.group(1) or "") or {}
+        data = yaml.load(block.group(1) or "", Loader=SAFE_LOADER) or {}
     except yaml.YAMLError:
         return None  # the front matter check names the problem
     value = data.get(FIELD) if isinstance(data, dict) else None
