@@ -38,7 +38,7 @@ from .html_tree import (Scope, attribute, children, classes, hidden_elements, is
 from .languages import page_locale
 from .markers import marker
 from .page_dates import local_date
-from .scripts import theme_stylesheet
+from .scripts import theme_stylesheet_file
 from .readability import LIX_MAX, LIX_TARGET, LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
 
 log = get_plugin_logger("tilgjengelighet")
@@ -487,11 +487,7 @@ def report_data(reports: list[PageReport], contrast: list[ContrastResult], local
 def theme_stylesheets(config) -> list[str]:
     """Material's stylesheets and ours, in the order the page loads them (the palette's inside
     ours, see scripts.py, but before our own rules)."""
-    sheets: list[str] = []
-    for name in ("main", "palette"):
-        relative = theme_stylesheet(config, name)
-        folder = next(f for f in config.theme.dirs if Path(f, relative).is_file())
-        sheets.append(Path(folder, relative).read_text(encoding="utf-8"))
+    sheets = [theme_stylesheet_file(config, name).read_text(encoding="utf-8") for name in ("main", "palette")]
     for extra in config.extra_css:
         path = Path(config.docs_dir, str(extra))
         if path.exists():

@@ -42,15 +42,20 @@ def without_comments_css(stylesheet: str) -> str:
     return tinycss2.serialize(tinycss2.parse_stylesheet(stylesheet, skip_comments=True, skip_whitespace=True))
 
 
-def theme_stylesheet(config, name: str) -> str:
-    """Material's stylesheet `name` ("main" or "palette") as a path below the site, with the
-    hash Material gives it (assets/stylesheets/main.57a0d79d.min.css)."""
+def theme_stylesheet_file(config, name: str) -> Path:
+    """Material's stylesheet `name` ("main" or "palette") in the theme's folders."""
     for folder in config.theme.dirs:
         found = sorted(Path(folder, STYLES).glob(f"{name}.*.min.css"))
         if found:
-            return f"{STYLES}/{found[0].name}"
+            return found[0]
     raise PluginError(f"Fant ikke Materials stilark {STYLES}/{name}.….min.css i temaet. Er mkdocs-material installert "
                       "(`make build` lager .venv fra requirements.txt)?")
+
+
+def theme_stylesheet(config, name: str) -> str:
+    """The same as a path below the site, with the hash Material gives it
+    (assets/stylesheets/main.57a0d79d.min.css)."""
+    return f"{STYLES}/{theme_stylesheet_file(config, name).name}"
 
 
 def our_scripts(site: Path) -> list[Path]:
