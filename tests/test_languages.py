@@ -224,9 +224,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def real_languages() -> list[str]:
-    import yaml
-    from conftest import FixtureLoader
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)
+    from conftest import project_config
+    config = project_config()
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     return [language["locale"] for language in i18n["languages"] if not language.get("default")]
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-import yaml
 from mkdocs_static_i18n.plugin import I18n
 
-from conftest import FixtureLoader
+from conftest import project_config
 
 from medvirkning import (accessibility, anchors, checklists, content_security, front_matter, glossary, markers,
                          pipeline)
@@ -26,7 +25,7 @@ def test_the_hook_is_the_pipeline_and_nothing_else():
     spec.loader.exec_module(hook)
     events = {name for name in dir(hook) if name.startswith("on_")}
     assert events and all(getattr(hook, name) is getattr(pipeline, name) for name in events)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=FixtureLoader)
+    config = project_config()
     assert config["hooks"] == ["hooks/medvirkning_hook.py"]
 
 

@@ -160,7 +160,6 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     """Every page has been read and none written yet: the checks that need all pages."""
     build = BUILDS.current
-    template_cache.use_cache(env)  # the theme's templates, compiled once per process
     anchors.check_registry(build)
     build.report_data = accessibility.summarize(build)
     accessibility.write_json(build)

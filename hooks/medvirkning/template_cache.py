@@ -81,6 +81,7 @@ def install(config) -> None:
 
 
 def environment(config):
-    """A Jinja environment of the theme for the hooks' own templates, with the cache."""
+    """A Jinja environment of the theme for the hooks' own templates, with the cache (install
+    again here is a no-op after on_config, and covers a config that did not pass through it)."""
     install(config)
     return config.theme.get_env()
