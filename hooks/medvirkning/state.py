@@ -54,6 +54,7 @@ class LanguageBuild:
     translations: list = field(default_factory=list)  # translations.Status, every page and language
     checklists: dict[str, list] = field(default_factory=dict)  # checklist id -> items
     checklist_blocks: dict[str, list] = field(default_factory=dict)  # src_uri -> checklists.Block
+    marked_texts: list = field(default_factory=list)  # own_advice.Marked: our advice and proposals, to keep marked
     abbreviations: dict = field(default_factory=dict)  # term -> glossary.Entry in this language
     abbreviation_pattern: re.Pattern | None = None
     glossary_url: str | None = None
