@@ -124,7 +124,7 @@ def prepared_markdown(source: str, src_uri: str, strings: dict[str, str], url_of
     text = FRONT_MATTER.sub("", source)
     notice = f'!!! abstract "{strings["mal_merknad_tittel"]}"\n\n    {strings["mal_merknad"]}\n\n'
     text = MARKER.sub(lambda _: notice, text)
-    text = mark_fields(text, lambda kind: text_mark(kind, strings))
+    text = mark_fields(text, lambda kind: f"**{text_mark(kind, strings)}**")  # bold in Word and Markdown
     return absolute_links(HEADING_ID.sub("", text), src_uri, url_of)
 
 
