@@ -119,7 +119,7 @@ def test_proposal_fields_are_marked_on_the_page_and_in_both_downloads(built_site
     for field in fields:
         text = " ".join(text_of(field).split()).split(words["merke_forslag"], 1)[1].strip()
         assert f"{mark} {text}" in word_text
-        assert f"{mark} {text}" in markdown
+        assert f"**{mark}** {text}" in markdown  # in bold, in Word too
 
 
 # ---- The build stops when a mark is lost ----
