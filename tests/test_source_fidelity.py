@@ -62,6 +62,10 @@ RETIRED = {
     "is from nav hjelpemidler og tilrettelegging": "the guide: a joint working group",
     "organisasjoner» fra nav hjelpemidler": "veilederen: en arbeidsgruppe med NAV og organisasjonene",
     "organisasjoner» frå nav hjelpemidler": "rettleiaren: ei arbeidsgruppe",
+    # the county status is what one NAV employee said in March 2024 (002), not a present fact
+    "alle nav-fylkene har et brukerutvalg": "referatet: status per mars 2024",
+    "alle nav-fylka har eit brukarutval": "referatet: status per mars 2024",
+    "all nav counties have a user council": "the minutes: status as of March 2024",
     # the leader checklist holds a SAFO item and measures that name no actor
     "tiltakene i strategien som er lederens ansvar": "strategien og SAFO; noen tiltak nevner ingen",
     "tiltaka i strategien som leiaren har ansvaret for": "strategien og SAFO",
