@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, read_tree, strings
-from medvirkning import own_advice, templates_docs
-from medvirkning.checklists import collect, find_blocks, load_definitions, site_markdown
-from medvirkning.html_tree import parse_html, text_of
+from medvirkning.checklists.checklists import collect, find_blocks, load_definitions, site_markdown
+from medvirkning.core.html_tree import parse_html, text_of
+from medvirkning.own_advice import marks as own_advice
+from medvirkning.templates import downloads as templates_docs
 
 LANGUAGES = {"nb": "", "nn": "nn/", "en": "en/"}
 # The five items the reading found looking like source items (issue 21), in bokmål.
