@@ -163,3 +163,11 @@ def test_advice_copied_into_a_page_without_its_box_stops_the_build_naming_file_a
     assert result.returncode != 0
     assert ("docs/index.md, linje 17: teksten «Be medlemmene melde inn saker før møtet.» er merket «Vårt råd», "
             "men i siden annet/ (annet.md) står den uten merket.") in result.stderr
+
+
+def test_a_marked_field_is_checked_in_its_own_template_only():
+    """«Antall møter i året» is our proposal in the yearly report, and a plain field in the mandate."""
+    field = own_advice.Marked("vart-rad", "Antall møter i året (minst fire):", "docs/veiviser/maler/arsrapport.md, linje 48",
+                              scope="veiviser/maler/arsrapport.md")
+    assert own_advice.in_scope([field, *MARKED], "veiviser/maler/arsrapport.md") == [field, *MARKED]
+    assert own_advice.in_scope([field, *MARKED], "veiviser/maler/mandat.md") == MARKED

@@ -43,6 +43,14 @@ class Marked:
     kind: str
     text: str  # as readers see it: no Markdown, spaces collapsed
     where: str  # «docs/…, linje N» or «data/…, linje N»
+    # A template field's label is ours in its own template only («Tid:» may be a plain field elsewhere):
+    # the page (src_uri) whose page and downloads are checked for it; None: checked everywhere.
+    scope: str | None = None
+
+
+def in_scope(marked_texts: list[Marked], src_uri: str) -> list[Marked]:
+    """The marked texts that must carry their mark in this page or its downloads."""
+    return [m for m in marked_texts if m.scope is None or m.scope == src_uri]
 
 
 def key(kind: str) -> str:
@@ -92,10 +100,10 @@ def plain(markdown_text: str) -> str:
     return " ".join(MARKUP.sub("", MARKDOWN_LINK.sub(r"\1", markdown_text)).split())
 
 
-def register(build, kind: str, text: str, where: str) -> None:
+def register(build, kind: str, text: str, where: str, scope: str | None = None) -> None:
     text = plain(text)
     if kind in KINDS and text:
-        build.marked_texts.append(Marked(kind, text, where))
+        build.marked_texts.append(Marked(kind, text, where, scope))
 
 
 def missing(marked: Marked, output: str, strings: dict) -> MarkMissing:
@@ -158,7 +166,7 @@ def check_written_page(output: str, page, build) -> str:
     if not build.marked_texts:
         return output
     tree = shared_tree(build.written_page, output)
-    for marked in unmarked_on_page(tree, build.marked_texts, box_titles(build)):
+    for marked in unmarked_on_page(tree, in_scope(build.marked_texts, page.file.src_uri), box_titles(build)):
         raise missing(marked, f"siden {page.url or '/'} ({page.file.src_uri})", build.strings)
     return output
 

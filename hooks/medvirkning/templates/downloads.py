@@ -39,7 +39,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..core.html_tree import attribute, children, classes, parse_html, text_of
 from ..core.languages import generated_file
 from ..core.markers import marker
-from ..own_advice.marks import box_kind, box_titles, check_blocks, field_kind, html_mark, register, text_mark
+from ..own_advice.marks import (box_kind, box_titles, check_blocks, field_kind, html_mark, in_scope, register,
+                                text_mark)
 
 MARKER = marker("mal")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -325,11 +326,15 @@ def add_downloads(files, build) -> None:
         return build.config.site_url.rstrip("/") + "/" + url + (f"#{anchor}" if anchor else "")
 
     titles = box_titles(build)
-    for page_file in template_pages(files):
+    pages = template_pages(files)
+    for page_file in pages:  # first what is marked in every template, then each template's files
+        for kind, text, line in marked_fields(page_file.content_string):
+            register(build, kind, text, f"docs/{page_file.src_uri}, linje {line}", scope=page_file.src_uri)
+        for kind, text, line in marked_boxes(page_file.content_string, titles):
+            register(build, kind, text, f"docs/{page_file.src_uri}, linje {line}")
+    for page_file in pages:
         src = page_file.src_uri
         source = page_file.content_string
-        for kind, text, line in [*marked_fields(source), *marked_boxes(source, titles)]:
-            register(build, kind, text, f"docs/{src}, linje {line}")
         prepared = prepared_markdown(source, src, build.strings, url_of)
         docx_src, md_src, md_dest = download_names(src)
         word = docx_bytes(prepared, page_title(source))
@@ -339,8 +344,9 @@ def add_downloads(files, build) -> None:
             raise PluginError(f"docs/{src}: Word-filen til malen har Markdown som ikke ble gjort om: «{left[0]}». "
                               "Skriv teksten som vanlig tekst, en liste eller en boks (!!! note \"Tittel\"), "
                               "eller si fra til en utvikler.")
-        check_blocks(docx_blocks(word), build.marked_texts, build.strings, titles, f"Word-filen {build.folder}{docx_src}")
-        check_blocks(markdown_blocks(markdown_file), build.marked_texts, build.strings, titles,
+        marked = in_scope(build.marked_texts, src)
+        check_blocks(docx_blocks(word), marked, build.strings, titles, f"Word-filen {build.folder}{docx_src}")
+        check_blocks(markdown_blocks(markdown_file), marked, build.strings, titles,
                      f"Markdown-filen {build.folder}{md_dest}")
         files.append(generated_file(build, docx_src, word))
         download = generated_file(build, md_src, markdown_file.encode("utf-8"))
