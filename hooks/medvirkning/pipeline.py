@@ -20,8 +20,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
-               front_matter, glossary, html_tree, ids, includes, markdown_setup, markers, offline, page_dates,
-               print_pages, scripts, search_index, template_cache, templates_docs, translations)
+               front_matter, glossary, html_allowlist, html_tree, ids, includes, markdown_setup, markers, offline,
+               page_dates, print_pages, scripts, search_index, template_cache, templates_docs, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                         languages, load_strings, translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -64,6 +64,7 @@ CONTENT_STEPS = (
     content_checks.check_content,
     content_checks.remove_comments,  # from the text and the parse alike
     content_security.check_content,
+    html_allowlist.check_content,  # after the policy's own words on scripts and styles
     accessibility.check_content,  # last: it checks the page as readers get it
 )
 POST_PAGE_STEPS = (
