@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
                front_matter, glossary, html_allowlist, html_tree, ids, includes, markdown_setup, markers, offline,
-               page_dates, print_pages, scripts, search_index, template_cache, templates_docs, translations)
+               page_dates, personal_data, print_pages, scripts, search_index, template_cache, templates_docs, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                         languages, load_strings, translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -65,6 +65,7 @@ CONTENT_STEPS = (
     content_checks.remove_comments,  # from the text and the parse alike
     content_security.check_content,
     html_allowlist.check_content,  # after the policy's own words on scripts and styles
+    personal_data.check_content,  # after the comments are out: they are not published
     accessibility.check_content,  # last: it checks the page as readers get it
 )
 POST_PAGE_STEPS = (
@@ -121,7 +122,8 @@ def load_site_data(config) -> SiteData:
     return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
                     glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
                     page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]),
-                    browser_audit=accessibility.load_audit(root))
+                    browser_audit=accessibility.load_audit(root),
+                    role_addresses=personal_data.load(root, config.extra))
 
 
 @event_priority(-110)
