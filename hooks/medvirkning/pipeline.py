@@ -21,7 +21,8 @@ from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
                front_matter, glossary, html_allowlist, html_tree, ids, includes, markdown_setup, markers, offline,
-               page_dates, personal_data, print_pages, scripts, search_index, template_cache, templates_docs, translations)
+               page_dates, personal_data, print_pages, scripts, search_index, site_structure, template_cache,
+               templates_docs, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                         languages, load_strings, translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -30,6 +31,7 @@ from .state import Builds, LanguageBuild, Options, SiteData
 # returns it (changed or not), then the page where there is one, then the language build.
 FILES_STEPS = (
     content_checks.check_encoding,  # first: every other step reads the pages as UTF-8
+    site_structure.check_files,  # names, addresses, redirects, menu titles: before any page is read
     includes.check_pages,  # before anything reads a page through Markdown (markdown-include)
     translations.find,
     accessibility.keep_generated_pages_out_of_nav,
@@ -41,6 +43,7 @@ FILES_STEPS = (
 )
 MARKDOWN_STEPS = (
     front_matter.check,  # first: a broken page stops here, before anything reads it
+    site_structure.check_template,
     ids.check_invisible,
     includes.check_links,
     content_checks.check_title,
@@ -98,6 +101,7 @@ def on_config(config):
                                       permalink_label=lambda: BUILDS.current.strings["permalenke"],
                                       glossary_annotation=lambda: BUILDS.current.glossary_annotation)
     build_messages.install(config)
+    site_structure.keep_validation(config)  # link checks stay on, as strict does
     template_cache.install(config)  # before MkDocs and Material make their Jinja environments
     return config
 
