@@ -10,7 +10,7 @@ from mkdocs_static_i18n.plugin import I18n
 from conftest import project_config
 
 from medvirkning import (accessibility, anchors, checklists, content_security, front_matter, glossary, markers,
-                         pipeline)
+                         pasted_text, pipeline)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +31,8 @@ def test_the_hook_is_the_pipeline_and_nothing_else():
 
 def test_markdown_steps_check_first_and_catch_leftover_markers_last():
     steps = pipeline.MARKDOWN_STEPS
-    assert steps[0] is front_matter.check
+    # Word's curly quotes in the front matter are named first, then the front matter is read.
+    assert steps[:2] == (pasted_text.check_front_matter, front_matter.check)
     assert steps[-1] is markers.no_leftovers
     # Every step that owns a marker runs before the leftover check.
     for owner in (checklists.render_markdown, glossary.render_markdown, accessibility.place_markers):

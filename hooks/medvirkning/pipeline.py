@@ -21,8 +21,8 @@ from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
                front_matter, glossary, html_allowlist, html_tree, ids, includes, markdown_setup, markers, offline,
-               page_dates, personal_data, print_pages, scripts, search_index, site_structure, template_cache,
-               templates_docs, translations)
+               page_dates, pasted_text, personal_data, print_pages, scripts, search_index, site_structure,
+               template_cache, templates_docs, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                         languages, load_strings, translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -42,12 +42,14 @@ FILES_STEPS = (
     print_pages.add_pages,  # one per document that has pages in this language
 )
 MARKDOWN_STEPS = (
-    front_matter.check,  # first: a broken page stops here, before anything reads it
+    pasted_text.check_front_matter,  # first: Word's curly quotes named before the front matter is read
+    front_matter.check,  # a broken page stops here, before anything reads it
     site_structure.check_template,
     ids.check_invisible,
     includes.check_links,
     content_checks.check_title,
     checklists.render_markdown,
+    pasted_text.check_source,  # after the checklists, which say in their own words what is wrong with them
     glossary.render_markdown,
     arshjul.render_markdown,
     templates_docs.render_markdown,
@@ -66,6 +68,7 @@ CONTENT_STEPS = (
     anchors.record_ids,
     content_checks.check_content,
     content_checks.remove_comments,  # from the text and the parse alike
+    pasted_text.check_content,  # before the policy and the allowlist, with words for what Word writes
     content_security.check_content,
     html_allowlist.check_content,  # after the policy's own words on scripts and styles
     personal_data.check_content,  # after the comments are out: they are not published
