@@ -173,7 +173,7 @@ def keep_validation(config) -> None:
         options = config.validation[group]
         for name in names:
             level = options[name]
-            if level is not None and 0 <= level < logging.WARNING:  # relative_to_docs (-1) also checks
+            if level is not None and level < logging.WARNING:  # relative_to_docs (-1) too: links are relative
                 options[name] = logging.WARNING
 
 
