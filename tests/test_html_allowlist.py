@@ -5,8 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from medvirkning.content_security import blocked_by_policy
-from medvirkning.html_allowlist import outside_allowlist, written_by_editor
+from medvirkning.security.content_security import blocked_by_policy
+from medvirkning.security.html_allowlist import outside_allowlist, written_by_editor
 
 
 def render(text: str) -> str:

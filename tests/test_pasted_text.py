@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from medvirkning.html_tree import parse_html
-from medvirkning.ids import invisible_characters
-from medvirkning.pasted_text import content_problems, front_matter_problems, source_problems
+from medvirkning.core.html_tree import parse_html
+from medvirkning.anchors.ids import invisible_characters
+from medvirkning.content.pasted_text import content_problems, front_matter_problems, source_problems
 
 FRONT = "---\ndescription: En side.\n---\n\n# Side\n\n"
 

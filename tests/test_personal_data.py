@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medvirkning.personal_data import RoleAddresses, findings, is_birth_number, load
+from medvirkning.security.personal_data import RoleAddresses, findings, is_birth_number, load
 
 NO_ROLES = RoleAddresses(set(), set())
 SYNTHETIC = "15878512399"  # a synthetic test number (month + 80): both check digits right

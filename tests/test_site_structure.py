@@ -9,7 +9,7 @@ import pytest
 from mkdocs.config import load_config
 
 from conftest import ROOT
-from medvirkning.site_structure import (address, bad_names, keep_validation, pages_by_address, redirect_problems,
+from medvirkning.content.site_structure import (address, bad_names, keep_validation, pages_by_address, redirect_problems,
                                         same_address, untranslated_menu_titles)
 
 LOCALES = ["nb", "nn", "en"]
