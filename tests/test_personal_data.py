@@ -50,3 +50,20 @@ def test_contact_address_in_extra_is_a_role_address(tmp_path):
     roles = load(tmp_path, {"kontakt": {"e_post": "Medvirkning@Example.no"}, "offline_documents": ["veileder/"]})
     assert roles.emails == {"sekretariat@example.no", "medvirkning@example.no"}
     assert kinds("Meld fra til medvirkning@example.no.", roles) == []
+
+
+@pytest.mark.parametrize("text", [f"Nr. {SYNTHETIC[:6]} {SYNTHETIC[6:]}.", "Ring 912 34 567.", "Skriv til ola@example.no."])
+def test_the_message_names_the_line_never_the_number_or_address(text):
+    from types import SimpleNamespace
+
+    from medvirkning.core.html_tree import SharedParse, parse_html
+    from medvirkning.security.personal_data import PersonalDataError, check_content
+    html = f"<p>{text}</p>"
+    page = SimpleNamespace(meta={}, file=SimpleNamespace(generated_by=None, src_uri="moter.md",
+                                                         content_string=f"---\ndescription: x\n---\n\n{text}\n"))
+    build = SimpleNamespace(content=SharedParse(html, parse_html(html)), site=SimpleNamespace(role_addresses=NO_ROLES))
+    with pytest.raises(PersonalDataError) as error:
+        check_content(html, page, build)
+    message = str(error.value)
+    assert message.startswith("docs/moter.md, linje 5: ")
+    assert not any(part in message for part in ("ola@", "912 34", "34 567", SYNTHETIC[:6], SYNTHETIC[6:]))
