@@ -35,6 +35,7 @@ class SiteData:
     translations: list | None = None  # translations.Status of every page and language, once found
     not_found_page: str | None = None  # the default language's 404 page, kept at the site's root
     browser_audit: dict | None = None  # data/tilgjengelighetsrevisjon.yml (`make audit`), if there is one
+    role_addresses: Any = None  # security.personal_data.RoleAddresses: what contact details may be published
 
 
 @dataclass
