@@ -19,9 +19,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
-               front_matter, glossary, html_tree, ids, includes, markdown_setup, markers, offline, page_dates,
-               print_pages, scripts, search_index, template_cache, templates_docs, translations)
+from . import (accessibility, anchors, arshjul, build_messages, checklists, contact, content_checks,
+               content_security, front_matter, glossary, html_tree, ids, includes, markdown_setup, markers, offline, page_dates,
+               print_pages, scripts, search_index, template_cache, templates_docs, translations, wcag)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                         languages, load_strings, translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -48,6 +48,7 @@ MARKDOWN_STEPS = (
     glossary.render_markdown,
     arshjul.render_markdown,
     templates_docs.render_markdown,
+    contact.render_markdown,
     accessibility.place_markers,
     translations.render_overview,
     translations.mark_outdated,
@@ -120,7 +121,8 @@ def load_site_data(config) -> SiteData:
     return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
                     glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
                     page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]),
-                    browser_audit=accessibility.load_audit(root))
+                    browser_audit=accessibility.load_audit(root), contact=contact.site_contact(config.extra),
+                    wcag_criteria=wcag.load(root))
 
 
 @event_priority(-110)
@@ -179,10 +181,11 @@ def on_template_context(context, template_name, config):
 
 def add_strings(context):
     """Templates get this language's words as `mv`, its folder as `mv_folder` ("" or "nn/"),
-    the default language as `mv_default_locale` and Material's main stylesheet as `mv_material_css`."""
+    the default language as `mv_default_locale`, Material's main stylesheet as `mv_material_css` and
+    the site's owner and contact (contact.Contact) as `mv_kontakt`."""
     build = BUILDS.current
     context.update(mv=build.strings, mv_folder=build.folder, mv_default_locale=build.default_locale,
-                   mv_material_css=build.material_css)
+                   mv_material_css=build.material_css, mv_kontakt=build.site.contact)
     return context
 
 

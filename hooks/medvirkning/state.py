@@ -35,6 +35,8 @@ class SiteData:
     translations: list | None = None  # translations.Status of every page and language, once found
     not_found_page: str | None = None  # the default language's 404 page, kept at the site's root
     browser_audit: dict | None = None  # data/tilgjengelighetsrevisjon.yml (`make audit`), if there is one
+    contact: Any = None  # contact.Contact: owner and contact address, from mkdocs.yml's extra
+    wcag_criteria: list = field(default_factory=list)  # wcag.Criterion of data/wcag.yml, in WCAG's order
 
 
 @dataclass
