@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 from conftest import DESKTOP
-from medvirkning import browser_audit
+import browser_audit
 
 # Stop the browser from opening a mail program, after the page's own handlers have run.
 KEEP_HERE = """() => document.addEventListener('click', event => {

@@ -10,8 +10,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from conftest import content_pages, language_of_page, read_tree, strings
-from medvirkning import wcag
-from medvirkning.contact import Contact, site_contact
+from medvirkning.accessibility import wcag
+from medvirkning.contact.contact import Contact, site_contact
 
 ROOT = Path(__file__).resolve().parent.parent
 WCAG_TEXT = (ROOT / "data" / "wcag.yml").read_text(encoding="utf-8")
