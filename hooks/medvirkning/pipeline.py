@@ -20,11 +20,12 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import markdown_setup
-from .accessibility import accessibility
+from .accessibility import accessibility, wcag
 from .anchors import ids, registry as anchors
 from .arshjul import arshjul
 from .assets import scripts
 from .checklists import checklists
+from .contact import contact
 from .content import checks as content_checks, front_matter, includes, pasted_text, site_structure
 from .core import build_messages, html_tree, markers, page_dates, template_cache
 from .core.languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
@@ -65,6 +66,7 @@ MARKDOWN_STEPS = (
     glossary.render_markdown,
     arshjul.render_markdown,
     templates_docs.render_markdown,
+    contact.render_markdown,
     accessibility.place_markers,
     translations.render_overview,
     translations.mark_outdated,
@@ -143,7 +145,8 @@ def load_site_data(config) -> SiteData:
                     glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
                     page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]),
                     browser_audit=accessibility.load_audit(root),
-                    role_addresses=personal_data.load(root, config.extra))
+                    role_addresses=personal_data.load(root, config.extra),
+                    contact=contact.site_contact(config.extra), wcag_criteria=wcag.load(root))
 
 
 @event_priority(-110)
@@ -202,10 +205,11 @@ def on_template_context(context, template_name, config):
 
 def add_strings(context):
     """Templates get this language's words as `mv`, its folder as `mv_folder` ("" or "nn/"),
-    the default language as `mv_default_locale` and Material's main stylesheet as `mv_material_css`."""
+    the default language as `mv_default_locale`, Material's main stylesheet as `mv_material_css` and
+    the site's owner and contact (contact.Contact) as `mv_kontakt`."""
     build = BUILDS.current
     context.update(mv=build.strings, mv_folder=build.folder, mv_default_locale=build.default_locale,
-                   mv_material_css=build.material_css)
+                   mv_material_css=build.material_css, mv_kontakt=build.site.contact)
     return context
 
 

@@ -32,6 +32,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_build_datetime, get_relative_url
 
 from ..core.data_files import SAFE_LOADER
+from . import wcag
 from .contrast import WCAG_AA_TEXT, ContrastResult, theme_contrast
 from ..core.html_tree import (Scope, attribute, children, classes, hidden_elements, is_hidden, page_languages,
                               parse_html, shared_tree, text_of)
@@ -637,6 +638,10 @@ def summarize(build) -> dict:
         audit, reports, build.strings, {"404.html": "404"} if build.is_default else {})
     data["audit"] = audit_status(audit, build.site.page_dates)
     data["audit_pages"] = audit_views(audit, build.folder, build.locales)
+    # Every WCAG criterion (data/wcag.yml), the automatic ones with what the checks found.
+    failed = {wcag.criterion_number(d.requirement.criterion) for d in data["deviations"]}
+    data["wcag"] = wcag.with_automatic_results(build.site.wcag_criteria, failed, data["date"], data["audit"]["date"])
+    data["status"] = wcag.status(data["wcag"], bool(data["deviations"]))
     return data
 
 
@@ -674,21 +679,27 @@ def fill_generated_pages(page, build) -> None:
     checked = (build.strings["revisjon_sjekket"].format(bygget=date, revisjon=audit_date, verktoy=audit["tools"])
                if audit_date else build.strings["revisjon_mangler"])
     stale = build.strings["revisjon_utdatert"].format(revisjon=audit_date) if audit["stale"] else None
+    criteria = [(c, c.name(build.locale), local_date(c.date, build.locale) if c.date else "") for c in data["wcag"]]
     if name == "tilgjengelighetsrapport":
         content = env.get_template(REPORT_TEMPLATE).render(
-            report=data, date=date, mv=build.strings, checked=checked, stale=stale,
+            report=data, date=date, mv=build.strings, checked=checked, stale=stale, criteria=criteria,
+            note_lang=None if build.locale == build.default_locale else build.default_locale,
             views=[(view_name(v["view"], build.strings), v["findings"]) for v in data["audit_pages"]],
             rows=[(row, get_relative_url(row["url"], page.url)) for row in data["pages"]],
             json_url=get_relative_url(build.folder + JSON_FILE, page.url))
     else:
         content = env.get_template(STATEMENT_TEMPLATE).render(
-            mv=build.strings, checked=checked, stale=stale, tested=bool(audit_date),
+            mv=build.strings, checked=checked, stale=stale, status=data["status"], locale=build.locale,
+            counts=wcag_counts(data["wcag"]),
+            not_assessed=[(c, n) for c, n, _ in criteria if c.result == wcag.NOT_ASSESSED],
+            not_met=[(c, n) for c, n, _ in criteria if c.result == "avvik" and c.deviation],
             deviations=[(deviation, [(title, get_relative_url(url, page.url) if url else None, text)
                                      for title, url, text in deviation.problems])
                         for deviation in data["deviations"]])
-        # One date on the statement: the footer's «Sist oppdatert», the later of the page's own
-        # change and the browser audit its status comes from.
-        dates = [d for d in (build.site.page_dates.get(page.file.src_uri), audit["date"]) if d]
+        # One date on the statement: the footer's «Sist oppdatert», the latest of the page's own
+        # change, the browser audit and the assessments (data/wcag.yml) its status comes from.
+        assessed = max((c.date for c in data["wcag"] if c.method == "manuell"), default=None)
+        dates = [d for d in (build.site.page_dates.get(page.file.src_uri), audit["date"], assessed) if d]
         if dates:
             page.meta["sist_oppdatert"] = {"iso": max(dates), "tekst": local_date(max(dates), build.locale)}
     placeholder = PLACEHOLDER.format(name=name)
@@ -698,8 +709,15 @@ def fill_generated_pages(page, build) -> None:
     page.content = page.content.replace(placeholder, content, 1)
 
 
+def wcag_counts(criteria: list) -> dict[str, int]:
+    """How many criteria there are, and how many have each result, for the statement's summary."""
+    return {"alle": len(criteria), "vurdert": sum(c.result != wcag.NOT_ASSESSED for c in criteria),
+            **{result.replace(" ", "_"): sum(c.result == result for c in criteria) for result in wcag.RESULTS}}
+
+
 def write_json(build) -> None:
     data = {k: v for k, v in build.report_data.items() if k not in ("deviations", "audit_pages")}
+    data["wcag"] = [asdict(c) for c in data["wcag"]]
     json_path = Path(build.config.site_dir, build.folder, JSON_FILE)
     json_path.parent.mkdir(parents=True, exist_ok=True)
     json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
