@@ -1,4 +1,4 @@
-"""The accessibility report: its checks (hooks/accessibility.py), readability (readability.py),
+"""The accessibility report: its checks (accessibility/checks.py), readability (readability.py),
 colour contrast (contrast.py), the builds it stops, and the report and statement pages."""
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ import pytest
 import textstat
 import yaml
 
-from medvirkning.accessibility.accessibility import (
-    PageReport, check_page, deviations, page_readability, report_data, source_line,
-)
+from medvirkning.accessibility.checks import PageReport, check_page, page_readability, source_line
+from medvirkning.accessibility.report import deviations, report_data
 from conftest import content_pages, read_html, read_tree, run_mkdocs_build
 from medvirkning.accessibility.contrast import (
     composite, contrast_ratio, custom_property_rules, parse_color, selector_match, theme_contrast,
@@ -424,7 +423,7 @@ def test_statement_lists_what_the_browser_audit_found(fixture_site, tmp_path):
 
 
 def test_the_statement_says_when_the_audit_is_older_than_the_content():
-    from medvirkning.accessibility.accessibility import audit_status
+    from medvirkning.accessibility.report import audit_status
 
     audit = {"dato": "2026-11-20", "verktoy": {"axe-core": "4.14.1"}}
     assert audit_status(audit, {"index.md": "2026-11-21"})["stale"]

@@ -10,7 +10,7 @@ from mkdocs_static_i18n.plugin import I18n
 from conftest import project_config
 
 from medvirkning import pipeline
-from medvirkning.accessibility import accessibility
+from medvirkning.accessibility import checks as accessibility_checks, report as accessibility_report
 from medvirkning.anchors import registry as anchors
 from medvirkning.checklists import checklists
 from medvirkning.content import front_matter
@@ -40,13 +40,13 @@ def test_markdown_steps_check_first_and_catch_leftover_markers_last():
     assert steps[0] is front_matter.check
     assert steps[-1] is markers.no_leftovers
     # Every step that owns a marker runs before the leftover check.
-    for owner in (checklists.render_markdown, glossary.render_markdown, accessibility.place_markers):
+    for owner in (checklists.render_markdown, glossary.render_markdown, accessibility_report.place_markers):
         assert steps.index(owner) < steps.index(markers.no_leftovers)
 
 
 def test_content_is_checked_as_readers_get_it():
     steps = pipeline.CONTENT_STEPS
-    assert steps[-1] is accessibility.check_content
+    assert steps[-1] is accessibility_checks.check_content
     # <abbr> are explained while Markdown reads the page, before any content step.
     assert glossary.prepare_annotation in pipeline.MARKDOWN_STEPS and steps[0] is glossary.report_unknown
     assert anchors.record_ids in steps and content_security.check_content in steps

@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import markdown_setup
-from .accessibility import accessibility
+from .accessibility import checks as accessibility_checks, report as accessibility_report, theme_fixes
 from .anchors import ids, registry as anchors
 from .arshjul import arshjul
 from .assets import scripts
@@ -44,7 +44,7 @@ FILES_STEPS = (
     content_checks.check_encoding,  # first: every other step reads the pages as UTF-8
     includes.check_pages,  # before anything reads a page through Markdown (markdown-include)
     translations.find,
-    accessibility.keep_generated_pages_out_of_nav,
+    accessibility_report.keep_generated_pages_out_of_nav,
     glossary.find_glossary,
     checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
     arshjul.add_calendars,  # links to the sources of this language's pages
@@ -60,7 +60,7 @@ MARKDOWN_STEPS = (
     glossary.render_markdown,
     arshjul.render_markdown,
     templates_docs.render_markdown,
-    accessibility.place_markers,
+    accessibility_report.place_markers,
     translations.render_overview,
     translations.mark_outdated,
     page_dates.set_date,
@@ -76,19 +76,19 @@ CONTENT_STEPS = (
     content_checks.check_content,
     content_checks.remove_comments,  # from the text and the parse alike
     content_security.check_content,
-    accessibility.check_content,  # last: it checks the page as readers get it
+    accessibility_checks.check_content,  # last: it checks the page as readers get it
 )
 POST_PAGE_STEPS = (
     html_tree.parse_written_page,  # the one parse (build.written_page) that every step below reads
-    accessibility.check_language_of_output,
-    accessibility.valid_toggles_of_page,
+    accessibility_checks.check_language_of_output,
+    theme_fixes.valid_toggles_of_page,
     search_index.point_page_at_its_index,
     content_security.secure_page,  # last: hashes the scripts exactly as written
 )
 # The theme's pages that are no page of the site (404.html): as POST_PAGE_STEPS, with page None.
 TEMPLATE_STEPS = (
     html_tree.parse_written_page,
-    accessibility.valid_toggles_of_page,
+    theme_fixes.valid_toggles_of_page,
     content_security.secure_page,
 )
 
@@ -132,7 +132,7 @@ def load_site_data(config) -> SiteData:
     return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
                     glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
                     page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]),
-                    browser_audit=accessibility.load_audit(root))
+                    browser_audit=accessibility_report.load_audit(root))
 
 
 @event_priority(-110)
@@ -147,7 +147,7 @@ def on_files(files, config):
 def on_nav(nav, config, files):
     build = BUILDS.current
     translate_nav(nav.items, build.strings["meny"])
-    accessibility.remember_nav_order(nav, build)
+    print_pages.remember_nav_order(nav, build)
     return nav
 
 
@@ -173,10 +173,10 @@ def on_env(env, config, files):
     """Every page has been read and none written yet: the checks that need all pages."""
     build = BUILDS.current
     anchors.check_registry(build)
-    build.report_data = accessibility.summarize(build)
-    accessibility.write_json(build)
+    build.report_data = accessibility_report.summarize(build)
+    accessibility_report.write_json(build)
     for page in build.generated_pages.values():
-        accessibility.fill_generated_pages(page, build)
+        accessibility_report.fill_generated_pages(page, build)
     print_pages.fill(build)  # the other pages' content, as checked and rendered
     return env
 

@@ -193,3 +193,8 @@ def fill(build) -> None:
         if placeholder not in (page.content or ""):
             raise PluginError(f"{src} (laget av bygget): fant ikke plassen for dokumentet på utskriftssiden.")
         page.content = page.content.replace(placeholder, combine(parts, page.url, build.strings), 1)
+
+
+def remember_nav_order(nav, build) -> None:
+    """The menu's order of the pages (on_nav): print pages follow it, and so does the accessibility report."""
+    build.nav_order = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
