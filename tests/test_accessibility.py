@@ -11,13 +11,14 @@ import pytest
 import textstat
 import yaml
 
-from medvirkning.accessibility.checks import PageReport, check_page, page_readability, source_line
+from medvirkning.accessibility.checks import PageReport, check_page, page_readability
 from medvirkning.accessibility.report import deviations, report_data
 from conftest import content_pages, read_html, read_tree, run_mkdocs_build
 from medvirkning.accessibility.contrast import (
     composite, contrast_ratio, custom_property_rules, parse_color, selector_match, theme_contrast,
 )
 from medvirkning.core.html_tree import children, parse_html, text_of
+from medvirkning.core.source import find_line
 from medvirkning.accessibility.readability import (
     LIX_MAX, LIX_TARGET, blocks_from_html, lix, lix_label, measure, sentences_from_blocks,
 )
@@ -172,7 +173,7 @@ def test_abbreviations_need_an_explanation():
 ])
 def test_source_line(needles, line):
     source = "# Møter\n\nOm Agenda og mote.jpg.\n### Agenda\n\n<img src=\"mote.jpg\">\n\nSe <a href=\"#\">her</a>.\n\n##\n"
-    assert source_line(source, needles) == line
+    assert find_line(source, needles) == line
 
 
 # ---- Readability ----

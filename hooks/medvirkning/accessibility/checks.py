@@ -21,6 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 from ..core.html_tree import (Scope, attribute, children, classes, hidden_elements, is_hidden, page_languages,
                               parse_html, shared_tree, text_of)
 from ..core.languages import page_locale
+from ..core.source import find_line, where
 from .readability import LIX_MAX, LIX_TARGET, LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
 
 log = get_plugin_logger("tilgjengelighet")
@@ -50,7 +51,7 @@ class Finding:
     rule: str  # a key of REQUIREMENT_KEYS
     text: str  # what is wrong, in plain Norwegian (also for readers of the statement)
     fix: str = ""  # how an editor fixes it
-    needles: tuple = ()  # Markdown text that finds the source line (see source_line)
+    needles: tuple = ()  # Markdown text that finds the source line (core.source.find_line)
     line: int | None = None
 
 
@@ -290,30 +291,8 @@ def page_readability(root: Scope) -> Readability:
     return measure(blocks_from_html(root if article is None else article))
 
 
-def source_line(source: str, needles: tuple) -> int | None:
-    """The first line of the Markdown source that holds a needle, trying the needles in order.
-
-    A needle is a text, or a tuple of texts that must all be on the line. A text that starts
-    with # is a heading: the line must begin with it (so "## A" does not find "### A"), and
-    #s alone are an empty heading.
-    """
-    lines = source.splitlines()
-    for needle in needles:
-        for number, line in enumerate(lines, start=1):
-            if isinstance(needle, tuple):
-                found = all(part in line for part in needle)
-            elif needle.startswith("#"):
-                found = line.rstrip() == needle if needle.strip("#") == "" else line.startswith(needle)
-            else:
-                found = bool(needle) and needle in line
-            if found:
-                return number
-    return None
-
-
 def message(report: PageReport, finding: Finding) -> str:
-    where = report.source_name + (f", linje {finding.line}" if finding.line else "")
-    return f"{where}: {finding.text} {finding.fix}".rstrip()
+    return f"{where(report.source_name, finding.line)}: {finding.text} {finding.fix}".rstrip()
 
 
 # ---- Steps of the build (medvirkning.pipeline calls them in order) ----
@@ -330,7 +309,7 @@ def check_content(html: str, page, build) -> str:
         findings=check_tree(root, page_locale(page, build.locale)),
         readability=measure(blocks_from_html(root)))
     for finding in report.findings:
-        finding.line = source_line(page.file.content_string, finding.needles)
+        finding.line = find_line(page.file.content_string, finding.needles)
         log.warning(message(report, finding))
     lix = report.readability.lix
     if lix is not None and round(lix) > LIX_MAX:

@@ -20,6 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from . import build_messages
+from .source import where as place_of
 
 _YAML_PLACE = re.compile(r'in "(?P<file>[^"]+)", line (?P<line>\d+), column (?P<column>\d+)')
 # MkDocs' closing lines: the messages before them already said what is wrong.
@@ -58,7 +59,7 @@ def config_error(error: Exception, config_file: Path) -> str:
     """A Norwegian message for mkdocs.yml that cannot be read or is not valid."""
     text = str(error)
     place = _YAML_PLACE.search(text)
-    where = config_file.name + (f", linje {place.group('line')}" if place else "")
+    where = place_of(config_file.name, place.group('line') if place else None)
     if "'\\t'" in text:
         return f"{where}: linjen har et tabulatortegn. Bruk mellomrom til innrykk (to per nivå), ikke tabulator."
     if isinstance(error, UnicodeDecodeError):

@@ -31,9 +31,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..core.html_tree import attribute, children, classes, parse_html
 from ..core.languages import generated_file
 from ..core.markers import marker
+from ..core.source import without_front_matter
 
 MARKER = marker("mal")
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 ATTRIBUTES = re.compile(r"^\{:?[ \t]*[.#][^}\n]*\}[ \t]*\n?", re.M)  # attr_list on a line of its own
 LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)(\{[^}]*\})?")
 HEADING_ID = re.compile(r"[ \t]*\{#[^}\n]*\}[ \t]*$", re.M)
@@ -76,7 +76,7 @@ def notice_markdown(strings: dict[str, str], docx_link: str | None = None, md_li
 
 def prepared_markdown(source: str, src_uri: str, strings: dict[str, str], url_of) -> str:
     """The template read outside the site: no front matter, the notice as a quote, full addresses."""
-    text = FRONT_MATTER.sub("", source)
+    text = without_front_matter(source)
     text = MARKER.sub(lambda _: f"> {strings['mal_merknad_tittel']}. {strings['mal_merknad']}\n\n", text)
     return absolute_links(HEADING_ID.sub("", text), src_uri, url_of)
 
@@ -165,7 +165,7 @@ def docx_bytes(markdown_text: str, title: str) -> bytes:
 
 
 def page_title(source: str) -> str:
-    match = re.search(r"^# (.+?)\s*$", FRONT_MATTER.sub("", source), re.M)
+    match = re.search(r"^# (.+?)\s*$", without_front_matter(source), re.M)
     return HEADING_ID.sub("", match.group(1)) if match else ""
 
 
