@@ -439,7 +439,8 @@ def test_statement_lists_what_a_build_found(fixture_site, tmp_path):
     statement = read_html(tmp_path / "site" / "tilgjengelighet" / "index.html").select_one("article").get_text(" ", strip=True)
     assert "Nettstedet oppfyller kravene delvis." in statement
     assert "2.4.4 Formål med lenke (i kontekst)." in statement
-    assert "lenketeksten «her» sier ikke hvor lenken går." in statement and "Skriv hva leseren" not in statement
+    # The statement says it in the reader's words; the editor's message (and its fix) is in the log.
+    assert "En lenketekst sier ikke hvor lenken går." in statement and "Skriv hva leseren" not in statement
 
 
 def test_each_language_gets_its_own_report(fixture_site, tmp_path):

@@ -95,18 +95,20 @@ def deviations(reports: list[PageReport], contrast: list[ContrastResult], string
         met = requirement(rule, strings)
         found.setdefault(met.criterion, Deviation(met, [])).problems.append((title, url, text))
 
+    # Reader words in the page's language: the findings' own texts are for editors, in Norwegian.
+    whole_site = strings["avvik_hele_nettstedet"]
     for report in reports:
         for finding in report.findings:
-            add(finding.rule, report.title, report.url, finding.text)
+            add(finding.rule, report.title, report.url, strings[f"avvik_{REQUIREMENT_KEYS[finding.rule]}"])
         lix = report.readability.lix if report.readability else None
         if lix is not None and round(lix) > LIX_MAX:
-            add("lesbarhet", report.title, report.url, f"LIX {round(lix)}, over grensen {LIX_MAX}.")
+            add("lesbarhet", report.title, report.url, strings["avvik_lix"].format(lix=round(lix), grense=LIX_MAX))
     median = median_lix(reports)
     if median is not None and round(median) > LIX_TARGET:
-        add("lesbarhet", "Hele nettstedet", "", f"Midtverdien av LIX er {round(median)}, over målet {LIX_TARGET}.")
+        add("lesbarhet", whole_site, "", strings["avvik_lix_median"].format(lix=round(median), maal=LIX_TARGET))
     for result in contrast:
         if not result.passes:
-            add("kontrast", "Hele nettstedet", "", contrast_problem(result))
+            add("kontrast", whole_site, "", contrast_problem_for_readers(result, strings))
     criteria = list(dict.fromkeys(requirement(rule, strings).criterion for rule in REQUIREMENT_KEYS))
     return [found[criterion] for criterion in criteria if criterion in found]
 
@@ -165,8 +167,18 @@ def contrast_problem(result: ContrastResult) -> str:
             f"({result.foreground} på {result.background}); kravet er {format_ratio(WCAG_AA_TEXT)}.")
 
 
-def format_ratio(ratio: float) -> str:
-    return f"{ratio:.2f}".replace(".", ",") + ":1"
+def contrast_problem_for_readers(result: ContrastResult, strings: dict) -> str:
+    def ratio(value: float) -> str:
+        return format_ratio(value, strings["desimaltegn"])
+
+    return strings["avvik_kontrast"].format(
+        **{"del": (strings.get("kontrastpar") or {}).get(result.label, result.label)},
+        tema=strings.get(f"tema_{result.scheme}", result.scheme), kontrast=ratio(result.ratio),
+        forgrunn=result.foreground, bakgrunn=result.background, krav=ratio(WCAG_AA_TEXT))
+
+
+def format_ratio(ratio: float, decimal_sign: str = ",") -> str:
+    return f"{ratio:.2f}".replace(".", decimal_sign) + ":1"
 
 
 def report_data(reports: list[PageReport], contrast: list[ContrastResult], locale: str, date: str) -> dict:

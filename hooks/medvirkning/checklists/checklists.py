@@ -36,7 +36,8 @@ from ..core.languages import generated_file
 from ..markdown_setup import OWN_EXTENSIONS
 from ..core.markers import marker
 from ..core.slugs import slugify
-from ..core.source import FENCE, docs_path, front_matter_blanked, included_files, link_texts, where
+from ..core.source import (FENCE, body_start, docs_path, front_matter_blanked, included_files, link_texts, where,
+                           with_front_matter)
 
 log = get_plugin_logger("sjekklister")
 
@@ -386,10 +387,7 @@ def render_checklist_page(definition: Definition, items: list[Item], render_item
         "source_link": posixpath.relpath(item.src_uri, page_dir) + (f"#{item.heading_id}" if item.heading_id else ""),
         "source_title": " – ".join(t for t in (item.page_title, item.heading_text) if t),
     } for item in items]
-    return "\n".join([
-        "---",
-        f"description: {definition.intro}",
-        "---",
+    return with_front_matter({"description": definition.intro}, "\n".join([
         "",
         f"# {definition.title}",
         "",
@@ -400,7 +398,7 @@ def render_checklist_page(definition: Definition, items: list[Item], render_item
         "",
         render_items(checklist_id=definition.id, title=definition.title, items=rows, mv=words),
         "",
-    ])
+    ]))
 
 
 def render_overview(definitions: list[Definition], collected: dict[str, list[Item]], page_dir: str,
@@ -422,7 +420,14 @@ def show_blocks_on_page(markdown: str, src_uri: str, definitions: dict[str, Defi
         return markdown
     lines = markdown.splitlines()
     for block in reversed(blocks):
-        block = Block(block.checklist_id, block.start - first_line, block.end - first_line)
+        found = block.start - first_line
+        start = BLOCK_START.match(lines[found]) if found < len(lines) else None
+        if start is None or start.group(1) != block.checklist_id:
+            raise ChecklistError(
+                f"{where(docs_path(src_uri), block.start + 1)}: sjekklisten «{block.checklist_id}» står ikke lenger "
+                "på linjen der bygget fant den, fordi et steg før har endret linjene på siden. Det er en feil i "
+                "bygget, ikke i teksten: meld fra til dem som utvikler nettstedet.")
+        block = Block(block.checklist_id, found, block.end - first_line)
         definition = definitions[block.checklist_id]
         link = posixpath.relpath(checklist_src_uri(block.checklist_id), posixpath.dirname(src_uri) or ".")
         title = words["sjekkliste_tittel"].format(tittel=definition.title)
@@ -485,14 +490,11 @@ def add_pages(files, build) -> None:
 
 def render_markdown(markdown: str, page, build) -> str:
     blocks = build.checklist_blocks.get(page.file.src_uri)
-    source = page.file.content_string
-    # Where the page's Markdown begins in its file (MkDocs has taken the front matter off).
-    body_start = source.find(markdown.lstrip("\n")[:200]) if markdown.strip() else -1
-    if blocks and page.file.generated_by is None and body_start >= 0:
-        first_line = source[:body_start].count("\n")
+    if blocks and page.file.generated_by is None:
+        # The page's Markdown begins in its file where MkDocs has taken the front matter off.
         markdown = show_blocks_on_page(markdown, page.file.src_uri,
                                        {d.id: d for d in localized_definitions(build)}, blocks, build.strings,
-                                       first_line)
+                                       body_start(page.file.content_string))
     if OVERVIEW_MARKER.search(markdown):
         overview = render_overview(localized_definitions(build), build.checklists, posixpath.dirname(page.file.src_uri),
                                    build.strings)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+import yaml
+
 # The `---` block at the top of a page (YAML; it may also end with `...`), as MkDocs reads it.
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 # markdown-include's `{!file!}`, optionally with `lines=1-3`; group 1 is the file.
@@ -27,6 +29,11 @@ LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 def front_matter(source: str) -> re.Match | None:
     """The front matter block at the top of the source (group 1 is its YAML), or None."""
     return FRONT_MATTER.match(source)
+
+
+def with_front_matter(meta: dict, body: str) -> str:
+    """A generated page: its meta written by YAML itself (a value with «: » or «#» stays text)."""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n" + body
 
 
 def without_front_matter(source: str) -> str:

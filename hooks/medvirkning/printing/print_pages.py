@@ -13,7 +13,6 @@ other pages' text), and they are not in the menu: each document's first page lin
 """
 from __future__ import annotations
 
-import posixpath
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -23,6 +22,7 @@ from mkdocs.utils import get_relative_url
 from selectolax.lexbor import LexborHTMLParser
 
 from ..core.languages import generated_file
+from ..core.source import with_front_matter
 
 DOCUMENTS = ("veileder", "strategi", "veiviser")  # the menu's three documents, by folder
 PAGE_NAME = "utskrift.md"
@@ -47,12 +47,7 @@ def print_src_uri(folder: str) -> str:
 def page_markdown(folder: str, strings: dict[str, str]) -> str:
     document = strings[f"utskrift_dokument_{folder}"]
     title = strings["utskrift_tittel"].replace("{dokument}", document)
-    return "\n".join([
-        "---",
-        f"description: {title}",
-        "search:",
-        "  exclude: true",
-        "---",
+    return with_front_matter({"description": title, "search": {"exclude": True}}, "\n".join([
         "",
         f"# {title} {{#utskrift}}",
         "",
@@ -62,7 +57,7 @@ def page_markdown(folder: str, strings: dict[str, str]) -> str:
         "",
         PLACEHOLDER.format(folder=folder),
         "",
-    ])
+    ]))
 
 
 def section_id(url: str) -> str:
