@@ -26,7 +26,7 @@ from .arshjul import arshjul
 from .assets import scripts
 from .checklists import checklists
 from .content import checks as content_checks, front_matter, includes
-from .core import build_messages, html_tree, markers, page_dates, template_cache
+from .core import build_messages, html_tree, markers, page_dates, settings, template_cache
 from .core.languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                              languages, load_strings, translate_nav)
 from .core.state import Builds, LanguageBuild, Options, SiteData
@@ -132,7 +132,8 @@ def load_site_data(config) -> SiteData:
     return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
                     glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
                     page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]),
-                    browser_audit=accessibility_report.load_audit(root))
+                    browser_audit=accessibility_report.load_audit(root),
+                    settings=settings.load(config.extra, config.config_file_path))
 
 
 @event_priority(-110)

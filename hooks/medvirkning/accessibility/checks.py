@@ -22,7 +22,7 @@ from ..core.html_tree import (Scope, attribute, children, classes, hidden_elemen
                               parse_html, shared_tree, text_of)
 from ..core.languages import page_locale
 from ..core.source import find_line, where
-from .readability import LIX_MAX, LIX_TARGET, LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
+from .readability import LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
 
 log = get_plugin_logger("tilgjengelighet")
 
@@ -312,13 +312,14 @@ def check_content(html: str, page, build) -> str:
         finding.line = find_line(page.file.content_string, finding.needles)
         log.warning(message(report, finding))
     lix = report.readability.lix
-    if lix is not None and round(lix) > LIX_MAX:
-        log.warning(f"{report.source_name}: teksten er for tung å lese (LIX {round(lix)}, grensen er {LIX_MAX}). "
+    lix_max, lix_target = build.site.settings.lix_max, build.site.settings.lix_target
+    if lix is not None and round(lix) > lix_max:
+        log.warning(f"{report.source_name}: teksten er for tung å lese (LIX {round(lix)}, grensen er {lix_max}). "
                     "Skriv kortere setninger og bytt ut lange ord. "
                     "Se «Lesbarhet (LIX)» på siden «Slik endrer du innholdet».")
-    elif lix is not None and round(lix) > LIX_TARGET:
+    elif lix is not None and round(lix) > lix_target:
         log.info(f"{report.source_name}: LIX {round(lix)} ({report.readability.label}). "
-                 f"Målet er {LIX_TARGET} eller lavere.")
+                 f"Målet er {lix_target} eller lavere.")
     long = report.readability.long_sentences
     if long:
         log.info(f"{report.source_name}: {len(long)} setning{'er' if len(long) > 1 else ''} har over "

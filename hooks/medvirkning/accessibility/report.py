@@ -87,7 +87,8 @@ class Deviation:
     problems: list[tuple[str, str, str]]  # (page title, url, what is wrong)
 
 
-def deviations(reports: list[PageReport], contrast: list[ContrastResult], strings: dict) -> list[Deviation]:
+def deviations(reports: list[PageReport], contrast: list[ContrastResult], strings: dict,
+               lix_max: int = LIX_MAX, lix_target: int = LIX_TARGET) -> list[Deviation]:
     """The requirements not met, each with the pages and problems, in the order of REQUIREMENT_KEYS."""
     found: dict[str, Deviation] = {}  # by criterion: headings and tables are both 1.3.1
 
@@ -101,11 +102,11 @@ def deviations(reports: list[PageReport], contrast: list[ContrastResult], string
         for finding in report.findings:
             add(finding.rule, report.title, report.url, strings[f"avvik_{REQUIREMENT_KEYS[finding.rule]}"])
         lix = report.readability.lix if report.readability else None
-        if lix is not None and round(lix) > LIX_MAX:
-            add("lesbarhet", report.title, report.url, strings["avvik_lix"].format(lix=round(lix), grense=LIX_MAX))
+        if lix is not None and round(lix) > lix_max:
+            add("lesbarhet", report.title, report.url, strings["avvik_lix"].format(lix=round(lix), grense=lix_max))
     median = median_lix(reports)
-    if median is not None and round(median) > LIX_TARGET:
-        add("lesbarhet", whole_site, "", strings["avvik_lix_median"].format(lix=round(median), maal=LIX_TARGET))
+    if median is not None and round(median) > lix_target:
+        add("lesbarhet", whole_site, "", strings["avvik_lix_median"].format(lix=round(median), maal=lix_target))
     for result in contrast:
         if not result.passes:
             add("kontrast", whole_site, "", contrast_problem_for_readers(result, strings))
@@ -181,13 +182,14 @@ def format_ratio(ratio: float, decimal_sign: str = ",") -> str:
     return f"{ratio:.2f}".replace(".", decimal_sign) + ":1"
 
 
-def report_data(reports: list[PageReport], contrast: list[ContrastResult], locale: str, date: str) -> dict:
+def report_data(reports: list[PageReport], contrast: list[ContrastResult], locale: str, date: str,
+                lix_max: int = LIX_MAX, lix_target: int = LIX_TARGET) -> dict:
     """The report as plain data, for the JSON file and the templates alike."""
     median = median_lix(reports)
     return {
         "locale": locale,
         "date": date,
-        "limits": {"lix_target": LIX_TARGET, "lix_max": LIX_MAX, "long_sentence_words": LONG_SENTENCE_WORDS,
+        "limits": {"lix_target": lix_target, "lix_max": lix_max, "long_sentence_words": LONG_SENTENCE_WORDS,
                    "contrast_min": WCAG_AA_TEXT},
         "median_lix": None if median is None else round(median, 1),
         "errors": sum(len(r.findings) for r in reports),
@@ -285,13 +287,15 @@ def summarize(build) -> dict:
             log.warning(f"{STYLESHEET}: for svak fargekontrast. {contrast_problem(result)} "
                         "Velg en mørkere eller lysere farge.")
     median = median_lix(reports)
-    if median is not None and round(median) > LIX_TARGET:
+    settings = build.site.settings
+    if median is not None and round(median) > settings.lix_target:
         log.warning(f"Lesbarhet for hele nettstedet: midtverdien (medianen) av LIX er {round(median)}, "
-                    f"over målet {LIX_TARGET}. Gjør de tyngste sidene lettere; se siden «Tilgjengelighetsrapport».")
-    data = report_data(reports, contrast, build.locale, get_build_datetime().date().isoformat())
+                    f"over målet {settings.lix_target}. Gjør de tyngste sidene lettere; se siden «Tilgjengelighetsrapport».")
+    data = report_data(reports, contrast, build.locale, get_build_datetime().date().isoformat(),
+                       settings.lix_max, settings.lix_target)
     audit = build.site.browser_audit
-    data["deviations"] = deviations(reports, contrast, build.strings) + browser_deviations(
-        audit, reports, build.strings, {"404.html": "404"} if build.is_default else {})
+    data["deviations"] = deviations(reports, contrast, build.strings, settings.lix_max, settings.lix_target) + \
+        browser_deviations(audit, reports, build.strings, {"404.html": "404"} if build.is_default else {})
     data["audit"] = audit_status(audit, build.site.page_dates)
     data["audit_pages"] = audit_views(audit, build.folder, build.locales)
     return data

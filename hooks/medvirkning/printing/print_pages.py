@@ -24,7 +24,6 @@ from selectolax.lexbor import LexborHTMLParser
 from ..core.languages import generated_file
 from ..core.source import with_front_matter
 
-DOCUMENTS = ("veileder", "strategi", "veiviser")  # the menu's three documents, by folder
 PAGE_NAME = "utskrift.md"
 PLACEHOLDER = '<div class="mv-utskrift" data-mv-utskrift="{folder}"></div>'
 ONLINE_ONLY = "mv-bare-pa-nett"  # forms and the like: of no use on paper
@@ -167,7 +166,7 @@ def combine(parts: list[Part], print_url: str, strings: dict[str, str]) -> str:
 
 def add_pages(files, build) -> None:
     """One print page per document that has pages in this language."""
-    for folder in DOCUMENTS:
+    for folder in build.site.settings.documents:  # extra.medvirkning.documents in mkdocs.yml
         if not any(f.src_uri.startswith(folder + "/") for f in files.documentation_pages()):
             continue
         src = print_src_uri(folder)
