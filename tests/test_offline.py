@@ -24,7 +24,10 @@ def test_the_version_changes_with_any_file_but_not_with_the_sitemap(tmp_path):
     write(site, {"sitemap.xml": "2026-11-30", "sw.js": "new"})
     assert offline.site_version(site) == first
     write(site, {"assets/x.css": "a{}"})
-    assert offline.site_version(site) != first
+    second = offline.site_version(site)
+    assert second != first
+    write(site, {"assets/x.css": "b{}"})  # the same file, the same size: only its content is new
+    assert offline.site_version(site) != second
 
 
 def test_a_page_needs_the_sites_own_files_it_loads_and_not_other_pages_or_sites(tmp_path):

@@ -284,3 +284,13 @@ def test_our_own_advice_has_one_marker_explained_on_the_about_page(built_site):
                 assert (kind, title) == ("tip", mark), f"docs/{path.relative_to(DOCS)}: !!! {kind} \"{title}\""
     about = soup(built_site / "om" / "index.html").select_one("article").get_text()
     assert "Vårt råd" in about and "Vi har ikke lagt til nye fakta eller råd" not in about
+
+
+def test_no_page_leaves_autocomplete_on_the_themes_toggles(built_site):
+    """The Nu HTML Checker's error (autocomplete on a checkbox), which theme_fixes.py removes,
+    read from every written page of every language, the 404 pages too."""
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 100
+    left = [page.relative_to(built_site).as_posix() for page in pages
+            if read_tree(page).css("input.md-toggle[autocomplete]")]
+    assert not left, left
