@@ -134,3 +134,32 @@ def test_the_built_site_offers_its_three_documents_with_files_that_exist(built_s
         assert all((built_site / page / "index.html").is_file() for page in document["pages"])
         assert all((built_site / name).is_file() for name in document["files"])
         assert f"{language_folder}search/search_index.full.json" in document["files"]
+
+
+def test_a_dirty_rebuild_writes_the_same_stylesheet_and_scripts(tmp_path, monkeypatch):
+    """`mkdocs serve --dirty` rebuilds into the same folder and copies only changed files: the
+    stylesheet and scripts are files of the build, so a rebuild never changes a changed copy."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from conftest import make_project
+
+    config_file = make_project(tmp_path / "project", {"index.md": "---\ndescription: Forsiden.\n---\n\n# Forside\n\nTekst.\n"})
+    site = tmp_path / "site"
+    monkeypatch.chdir(config_file.parent)  # as the tests' builds run (conftest.build_in_process)
+    served = [scripts.OURS, f"{scripts.FOLDER}/medvirkning.js"]
+    build(load_config(str(config_file), site_dir=str(site)))
+    first = {name: (site / name).read_bytes() for name in served}
+    build(load_config(str(config_file), site_dir=str(site), strict=False), dirty=True)  # as `serve --dirty`
+    assert {name: (site / name).read_bytes() for name in served} == first
+    assert first[scripts.OURS].count(b"--md-primary-fg-color") >= 1 and b"/*" not in first[scripts.OURS]
+
+
+def test_pages_start_the_search_worker_the_theme_has(built_site):
+    """The worker's name carries Material's hash; it is found in the theme, as the stylesheets are."""
+    from mkdocs.config import load_config
+
+    name = scripts.search_worker(load_config(str(ROOT / "mkdocs.yml")))
+    assert (built_site / scripts.FOLDER / "workers" / name).is_file()
+    config = (built_site / "index.html").read_text(encoding="utf-8")
+    assert f"#mv-search.js?worker={name}" in config

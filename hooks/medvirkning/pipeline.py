@@ -43,6 +43,7 @@ from .translations import status as translations
 FILES_STEPS = (
     content_checks.check_encoding,  # first: every other step reads the pages as UTF-8
     includes.check_pages,  # before anything reads a page through Markdown (markdown-include)
+    scripts.as_readers_get_them,  # our scripts and stylesheet as files of the build, comments left out
     translations.find,
     accessibility_report.keep_generated_pages_out_of_nav,
     glossary.find_glossary,
@@ -123,7 +124,8 @@ def on_pre_build(config):
     BUILDS.start(LanguageBuild(config=config, site=BUILDS.site, options=OPTIONS, locale=locale,
                                default_locale=default, locales=locales, strings=strings,
                                templates=template_cache.environment(config),
-                               material_css=scripts.theme_stylesheet(config, "main")))
+                               material_css=scripts.theme_stylesheet(config, "main"),
+                               search_worker=scripts.search_worker(config)))
 
 
 def load_site_data(config) -> SiteData:
@@ -192,10 +194,11 @@ def on_template_context(context, template_name, config):
 
 def add_strings(context):
     """Templates get this language's words as `mv`, its folder as `mv_folder` ("" or "nn/"),
-    the default language as `mv_default_locale` and Material's main stylesheet as `mv_material_css`."""
+    the default language as `mv_default_locale`, Material's main stylesheet as `mv_material_css` and
+    its search worker as `mv_search_worker`."""
     build = BUILDS.current
     context.update(mv=build.strings, mv_folder=build.folder, mv_default_locale=build.default_locale,
-                   mv_material_css=build.material_css)
+                   mv_material_css=build.material_css, mv_search_worker=build.search_worker)
     return context
 
 
@@ -226,7 +229,6 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     build = BUILDS.end()
     search_index.write_indexes(build)
-    scripts.strip_comments(build)
     offline.write_service_worker(build)  # last: its version is a hash of every file written
 
 
