@@ -13,7 +13,7 @@ import yaml
 
 from medvirkning.accessibility.checks import PageReport, check_page, page_readability
 from medvirkning.accessibility.report import deviations, report_data
-from conftest import content_pages, read_html, read_tree, run_mkdocs_build
+from helpers import content_pages, read_html, read_tree, run_mkdocs_build
 from medvirkning.accessibility.contrast import (
     composite, contrast_ratio, custom_property_rules, parse_color, selector_match, theme_contrast,
 )
@@ -517,7 +517,7 @@ def test_statement_has_the_fields_of_the_norwegian_format(built_site):
 
 
 def test_every_page_links_to_the_statement_in_its_footer(built_site):
-    from conftest import language_of_page, strings
+    from helpers import language_of_page, strings
     statement = {locale: next(link["tittel"] for link in strings(locale)["bunnlenker"]
                               if link["url"] == "tilgjengelighet/") for locale in ("nb", "nn", "en")}
     assert statement["nb"] == "Tilgjengelighetserklæring" and statement["en"] == "Accessibility statement"

@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from conftest import read_html, read_tree, PHONE, ROOT
+from helpers import read_html, read_tree, PHONE, ROOT
 from medvirkning.arshjul import arshjul
 
 STRINGS = yaml.safe_load((ROOT / "data/sprak/nb.yml").read_text(encoding="utf-8"))

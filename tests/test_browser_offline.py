@@ -13,7 +13,7 @@ import threading
 
 import pytest
 import yaml
-from conftest import PHONE, ROOT, QuietHandler
+from helpers import PHONE, ROOT, QuietHandler
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DESKTOP, PHONE
+from helpers import DESKTOP, PHONE
 
 
 @pytest.fixture

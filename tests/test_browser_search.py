@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DESKTOP
+from helpers import DESKTOP
 
 
 @pytest.fixture(scope="module")

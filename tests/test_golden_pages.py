@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import read_tree
+from helpers import read_tree
 
 PAGES = Path(__file__).resolve().parent / "golden" / "pages"
 

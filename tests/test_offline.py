@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT
+from helpers import ROOT
 from medvirkning.offline import service_worker as offline
 from medvirkning.assets import scripts
 from medvirkning.search.index import settings_only
@@ -102,7 +102,7 @@ def test_the_built_stylesheet_has_the_palettes_rules_then_ours_and_no_comment(bu
 def test_every_page_waits_for_two_stylesheets_material_s_and_ours(built_site):
     """The palette comes inside our stylesheet: no page links it, each links Material's main
     stylesheet and ours, in that order."""
-    from conftest import read_tree
+    from helpers import read_tree
 
     pages = sorted(built_site.rglob("*.html"))
     for page in pages:
@@ -142,11 +142,11 @@ def test_a_dirty_rebuild_writes_the_same_stylesheet_and_scripts(tmp_path, monkey
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from conftest import make_project
+    from helpers import make_project
 
     config_file = make_project(tmp_path / "project", {"index.md": "---\ndescription: Forsiden.\n---\n\n# Forside\n\nTekst.\n"})
     site = tmp_path / "site"
-    monkeypatch.chdir(config_file.parent)  # as the tests' builds run (conftest.build_in_process)
+    monkeypatch.chdir(config_file.parent)  # as the tests' builds run (helpers.build_in_process)
     served = [scripts.OURS, f"{scripts.FOLDER}/medvirkning.js"]
     build(load_config(str(config_file), site_dir=str(site)))
     first = {name: (site / name).read_bytes() for name in served}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs_static_i18n.plugin import I18n
 
-from conftest import project_config
+from helpers import project_config
 
 from medvirkning import pipeline
 from medvirkning.accessibility import checks as accessibility_checks, report as accessibility_report
@@ -73,7 +73,7 @@ def test_search_indexes_are_split_after_i18n_has_built_every_language():
 def test_an_edited_template_is_compiled_anew_in_the_same_process(tmp_path):
     """Compiled templates are kept for the process (template_cache); a template changed between
     two builds, as under `mkdocs serve`, must show its new text, not the cached one."""
-    from conftest import build_in_process, make_project
+    from helpers import build_in_process, make_project
 
     config = make_project(tmp_path / "project", {"index.md": "---\ndescription: Forsiden.\n---\n\n# Forside\n\nTekst.\n"})
     partial = tmp_path / "project" / "overrides" / "partials" / "copyright.html"

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import read_html, DESKTOP, PHONE, ROOT, FixtureLoader, project_config
+from helpers import read_html, DESKTOP, PHONE, ROOT, FixtureLoader, project_config
 from medvirkning.core.settings import load as load_settings
 from medvirkning.printing import print_pages
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import build_in_process, make_project, read_tree
+from helpers import build_in_process, make_project, read_tree
 from medvirkning.search.index import (dump, indexes_to_write, exclude_generated, point_search_at_language_root,
                           split_index)
 
@@ -150,7 +150,7 @@ def test_pages_of_each_language_load_their_own_index(sites, browser):
     import http.server
     import threading
 
-    from conftest import PHONE, QuietHandler
+    from helpers import PHONE, QuietHandler
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(three)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import project_config
+from helpers import project_config
 from medvirkning.core.settings import SettingsError, load
 
 ROOT = Path(__file__).resolve().parent.parent

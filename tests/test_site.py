@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import content_pages, read_html, read_tree
+from helpers import content_pages, read_html, read_tree
 
 STRATEGY_MEASURES = {
     "god-kompetanse": {"1-1": 5, "1-2": 4, "1-3": 3},
@@ -112,7 +112,7 @@ def test_every_page_has_one_h1_and_no_skipped_levels(built_site):
 
 
 def test_content_pages_open_with_kort_fortalt(built_site):
-    from conftest import language_of_page, strings
+    from helpers import language_of_page, strings
     for page in content_pages(built_site):
         relative = page.relative_to(built_site).as_posix()
         within = relative.removeprefix("nn/").removeprefix("en/")
@@ -274,7 +274,7 @@ def test_guidebook_index_groups_pages_as_the_menu_does():
 
 def test_our_own_advice_has_one_marker_explained_on_the_about_page(built_site):
     """Advice no source gives stands in a «Vårt råd» box, and only there; om/ says what it means."""
-    from conftest import language_of_source
+    from helpers import language_of_source
     ours = {"nb": "Vårt råd", "nn": "Vårt råd", "en": "Our advice"}  # the box's title in each language
     tip = re.compile(r'^!!! (\w+)(?: "([^"]*)")?', re.M)
     for path in sorted(DOCS.rglob("*.md")):
