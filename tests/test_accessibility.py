@@ -1,4 +1,4 @@
-"""The accessibility report: its checks (hooks/accessibility.py), readability (readability.py),
+"""The accessibility report: its checks (accessibility/checks.py), readability (readability.py),
 colour contrast (contrast.py), the builds it stops, and the report and statement pages."""
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ import pytest
 import textstat
 import yaml
 
-from medvirkning.accessibility.accessibility import (
-    PageReport, check_page, deviations, page_readability, report_data, source_line,
-)
-from conftest import content_pages, read_html, read_tree, run_mkdocs_build
+from medvirkning.accessibility.checks import PageReport, check_page, page_readability
+from medvirkning.accessibility.report import deviations, report_data
+from helpers import content_pages, read_html, read_tree, run_mkdocs_build
 from medvirkning.accessibility.contrast import (
     composite, contrast_ratio, custom_property_rules, parse_color, selector_match, theme_contrast,
 )
 from medvirkning.core.html_tree import children, parse_html, text_of
+from medvirkning.core.source import find_line
 from medvirkning.accessibility.readability import (
     LIX_MAX, LIX_TARGET, blocks_from_html, lix, lix_label, measure, sentences_from_blocks,
 )
@@ -173,7 +173,7 @@ def test_abbreviations_need_an_explanation():
 ])
 def test_source_line(needles, line):
     source = "# Møter\n\nOm Agenda og mote.jpg.\n### Agenda\n\n<img src=\"mote.jpg\">\n\nSe <a href=\"#\">her</a>.\n\n##\n"
-    assert source_line(source, needles) == line
+    assert find_line(source, needles) == line
 
 
 # ---- Readability ----
@@ -495,7 +495,7 @@ def test_statement_lists_what_the_browser_audit_found(fixture_site, tmp_path):
 
 
 def test_the_statement_says_when_the_audit_is_older_than_the_content():
-    from medvirkning.accessibility.accessibility import audit_status
+    from medvirkning.accessibility.report import audit_status
 
     audit = {"dato": "2026-11-20", "verktoy": {"axe-core": "4.14.1"}}
     assert audit_status(audit, {"index.md": "2026-11-21"})["stale"]
@@ -510,7 +510,8 @@ def test_statement_lists_what_a_build_found(fixture_site, tmp_path):
     statement = read_html(tmp_path / "site" / "tilgjengelighet" / "index.html").select_one("article").get_text(" ", strip=True)
     assert "Nettstedet oppfyller kravene delvis." in statement
     assert "2.4.4 Formål med lenke (i kontekst)." in statement
-    assert "lenketeksten «her» sier ikke hvor lenken går." in statement and "Skriv hva leseren" not in statement
+    # The statement says it in the reader's words; the editor's message (and its fix) is in the log.
+    assert "En lenketekst sier ikke hvor lenken går." in statement and "Skriv hva leseren" not in statement
 
 
 def test_each_language_gets_its_own_report(fixture_site, tmp_path):
@@ -581,7 +582,7 @@ def test_statement_has_the_fields_of_the_norwegian_format(built_site):
     for field in ["Medvirkning", "Redaksjonen for Medvirkning", "Sist oppdatert:", "Status:", "WCAG 2.1",
                   "Diskrimineringsnemnda", "Tilsynet for universell utforming av ikt"]:
         assert field in text, field
-    assert "Nettstedet eies og drives av Redaksjonen for Medvirkning." in text  # mkdocs.yml's extra.eier
+    assert "Nettstedet eies og drives av Redaksjonen for Medvirkning." in text  # mkdocs.yml's extra.medvirkning.owner
     # «Si ifra om feil» is the page's «Meld fra om feil» (an e-mail with its address, or an issue).
     report = article.select_one("#si-ifra-om-feil ~ .mv-report-problem")
     assert report is not None and report.find_previous("h2")["id"] == "si-ifra-om-feil"
@@ -592,7 +593,7 @@ def test_statement_has_the_fields_of_the_norwegian_format(built_site):
 
 
 def test_every_page_links_to_the_statement_in_its_footer(built_site):
-    from conftest import language_of_page, strings
+    from helpers import language_of_page, strings
     statement = {locale: next(link["tittel"] for link in strings(locale)["bunnlenker"]
                               if link["url"] == "tilgjengelighet/") for locale in ("nb", "nn", "en")}
     assert statement["nb"] == "Tilgjengelighetserklæring" and statement["en"] == "Accessibility statement"

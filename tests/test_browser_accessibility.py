@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DESKTOP, PHONE
+from helpers import DESKTOP, PHONE
 
 FOCUS_STOPS = 25  # Tab presses checked for a visible focus on each page type
 

@@ -155,7 +155,7 @@ def test_every_page_shows_its_date_of_last_change_from_git(built_site):
                              capture_output=True, text=True).stdout.strip()
         if not iso:
             continue  # not committed yet: no date
-        from conftest import built_page_of_source
+        from helpers import built_page_of_source
         html = built_page_of_source(built_site, ROOT / "docs", source).read_text(encoding="utf-8")
         if relative.startswith("tilgjengelighet/index."):  # the latest of it, the audit and the assessments
             if AUDIT.exists():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import content_pages, read_html, read_tree
+from helpers import content_pages, read_html, read_tree
 
 STRATEGY_MEASURES = {
     "god-kompetanse": {"1-1": 5, "1-2": 4, "1-3": 3},
@@ -113,7 +113,7 @@ def test_every_page_has_one_h1_and_no_skipped_levels(built_site):
 
 
 def test_content_pages_open_with_kort_fortalt(built_site):
-    from conftest import language_of_page, strings
+    from helpers import language_of_page, strings
     for page in content_pages(built_site):
         relative = page.relative_to(built_site).as_posix()
         within = relative.removeprefix("nn/").removeprefix("en/")
@@ -274,7 +274,7 @@ def test_guidebook_index_groups_pages_as_the_menu_does():
 
 def test_our_own_advice_has_one_marker_explained_on_the_about_page(built_site):
     """Advice no source gives stands in a «Vårt råd» box, and only there; om/ says what it means."""
-    from conftest import language_of_source
+    from helpers import language_of_source
     ours = {"nb": "Vårt råd", "nn": "Vårt råd", "en": "Our advice"}  # the box's title in each language
     tip = re.compile(r'^!!! (\w+)(?: "([^"]*)")?', re.M)
     for path in sorted(DOCS.rglob("*.md")):
@@ -284,3 +284,13 @@ def test_our_own_advice_has_one_marker_explained_on_the_about_page(built_site):
                 assert (kind, title) == ("tip", mark), f"docs/{path.relative_to(DOCS)}: !!! {kind} \"{title}\""
     about = soup(built_site / "om" / "index.html").select_one("article").get_text()
     assert "Vårt råd" in about and "Vi har ikke lagt til nye fakta eller råd" not in about
+
+
+def test_no_page_leaves_autocomplete_on_the_themes_toggles(built_site):
+    """The Nu HTML Checker's error (autocomplete on a checkbox), which theme_fixes.py removes,
+    read from every written page of every language, the 404 pages too."""
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 100
+    left = [page.relative_to(built_site).as_posix() for page in pages
+            if read_tree(page).css("input.md-toggle[autocomplete]")]
+    assert not left, left

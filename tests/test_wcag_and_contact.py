@@ -83,21 +83,21 @@ def test_automatic_criteria_take_their_result_and_date_from_the_checks(tmp_path)
 
 # ---- Owner and contact: one place, in mkdocs.yml ----
 
-GOOD = {"eier": "Redaksjonen for Medvirkning", "kontakt": {"epost": "medvirkning@nav.no", "github": "navikt/medvirkning"}}
+GOOD = {"owner": "Redaksjonen for Medvirkning", "contact": {"email": "medvirkning@nav.no", "github": "navikt/medvirkning"}}
 
 
 def test_owner_and_contact_are_read_from_mkdocs_yml():
     from conftest import project_config
-    assert site_contact(project_config()["extra"]) == Contact("Redaksjonen for Medvirkning", "medvirkning@nav.no",
+    assert site_contact(project_config()["extra"]["medvirkning"]) == Contact("Redaksjonen for Medvirkning", "medvirkning@nav.no",
                                                               "navikt/medvirkning")
 
 
 @pytest.mark.parametrize("extra, message", [
-    ({**GOOD, "eier": ""}, "mkdocs.yml: «extra: eier:» mangler."),
-    ({"eier": "X"}, "mkdocs.yml: «extra: kontakt:» mangler."),
-    ({**GOOD, "kontakt": {"epost": "redaksjonen", "github": "navikt/medvirkning"}},
-     "«extra: kontakt: epost:» er «redaksjonen», som ikke er en e-postadresse."),
-    ({**GOOD, "kontakt": {"epost": "a@nav.no", "github": "https://github.com/navikt/medvirkning"}},
+    ({**GOOD, "owner": ""}, "mkdocs.yml: «extra: medvirkning: owner:» mangler."),
+    ({"owner": "X"}, "mkdocs.yml: «extra: medvirkning: contact:» mangler."),
+    ({**GOOD, "contact": {"email": "redaksjonen", "github": "navikt/medvirkning"}},
+     "«extra: medvirkning: contact: email:» er «redaksjonen», som ikke er en e-postadresse."),
+    ({**GOOD, "contact": {"email": "a@nav.no", "github": "https://github.com/navikt/medvirkning"}},
      "Skriv repoet som «eier/navn»"),
 ])
 def test_a_missing_or_wrong_contact_stops_the_build(extra, message):

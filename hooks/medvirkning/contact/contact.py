@@ -1,10 +1,12 @@
-"""Who runs the site and how readers reach them: read once, from `extra:` in mkdocs.yml.
+"""Who runs the site and how readers reach them: read once, from the project's settings in
+mkdocs.yml (core/settings.py, the one place for them):
 
     extra:
-      eier: Redaksjonen for Medvirkning        # who owns and runs the site
-      kontakt:
-        epost: medvirkning@nav.no              # where «Meld fra om feil» sends its e-mail
-        github: navikt/medvirkning             # the repository whose issues take reports
+      medvirkning:
+        owner: Redaksjonen for Medvirkning     # who owns and runs the site
+        contact:
+          email: medvirkning@nav.no            # where «Meld fra om feil» sends its e-mail
+          github: navikt/medvirkning           # the repository whose issues take reports
 
 The statement, the about page and every page's «Meld fra om feil på denne siden» link
 (overrides/partials/mv-report-problem.html) read these values through `site_contact` only.
@@ -37,21 +39,22 @@ class Contact:
                 f"?title={quote(title, safe='')}&body={quote(body, safe='')}")
 
 
-def site_contact(extra) -> Contact:
-    """The owner and contact of mkdocs.yml's `extra:`; a missing or wrong value stops the build."""
-    owner = extra.get("eier")
-    contact = extra.get("kontakt")
+def site_contact(settings) -> Contact:
+    """The owner and contact of the settings (`extra: medvirkning:`, a mapping); a missing or wrong
+    value stops the build."""
+    owner = settings.get("owner")
+    contact = settings.get("contact") or {}
     if not isinstance(owner, str) or not owner.strip():
-        raise PluginError("mkdocs.yml: «extra: eier:» mangler. Skriv hvem som eier nettstedet, "
-                          "for eksempel «eier: Redaksjonen for Medvirkning».")
-    if not isinstance(contact, dict):
-        raise PluginError("mkdocs.yml: «extra: kontakt:» mangler. Skriv «epost:» og «github:» under den.")
-    email, github = contact.get("epost"), contact.get("github")
+        raise PluginError("mkdocs.yml: «extra: medvirkning: owner:» mangler. Skriv hvem som eier nettstedet, "
+                          "for eksempel «owner: Redaksjonen for Medvirkning».")
+    email, github = contact.get("email"), contact.get("github")
+    if not email and not github:
+        raise PluginError("mkdocs.yml: «extra: medvirkning: contact:» mangler. Skriv «email:» og «github:» under den.")
     if not isinstance(email, str) or not ADDRESS.match(email):
-        raise PluginError(f"mkdocs.yml: «extra: kontakt: epost:» er «{email}», som ikke er en e-postadresse. "
-                          "Skriv adressen som skal få meldinger om feil, for eksempel «navn@nav.no».")
+        raise PluginError(f"mkdocs.yml: «extra: medvirkning: contact: email:» er «{email}», som ikke er en "
+                          "e-postadresse. Skriv adressen som skal få meldinger om feil, for eksempel «navn@nav.no».")
     if not isinstance(github, str) or not REPOSITORY.match(github):
-        raise PluginError(f"mkdocs.yml: «extra: kontakt: github:» er «{github}». Skriv repoet som "
+        raise PluginError(f"mkdocs.yml: «extra: medvirkning: contact: github:» er «{github}». Skriv repoet som "
                           "«eier/navn», for eksempel «navikt/medvirkning».")
     return Contact(owner.strip(), email, github)
 
