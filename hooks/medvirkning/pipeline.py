@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
                front_matter, glossary, html_tree, ids, includes, markdown_setup, markers, offline, page_dates,
-               print_pages, scripts, search_index, template_cache, templates_docs, translations)
+               print_pages, scripts, search_index, template_cache, templates_docs, translation_checks, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                         languages, load_strings, translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -102,9 +102,10 @@ def on_config(config):
 
 def on_pre_build(config):
     """Start this language's build, after every plugin's on_config (i18n has set the language)."""
-    if BUILDS.site is None:
-        BUILDS.site = load_site_data(config)
     default, locales = languages(config)
+    if BUILDS.site is None:  # once per build, not once per language
+        translation_checks.check(config, default, locales)  # before i18n sorts the files (its on_files)
+        BUILDS.site = load_site_data(config)
     locale = current_locale(config)
     strings = load_strings(BUILDS.site.root, locale, default)
     apply_to_config(config, strings)
