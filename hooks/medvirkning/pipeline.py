@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
+from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security, data_schemas,
                front_matter, glossary, html_tree, ids, includes, markdown_setup, markers, offline, page_dates,
                print_pages, scripts, search_index, template_cache, templates_docs, translation_checks, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
@@ -105,6 +105,7 @@ def on_pre_build(config):
     default, locales = languages(config)
     if BUILDS.site is None:  # once per build, not once per language
         translation_checks.check(config, default, locales)  # before i18n sorts the files (its on_files)
+        data_schemas.check(config, default, locales)  # every data file, before any step reads one
         BUILDS.site = load_site_data(config)
     locale = current_locale(config)
     strings = load_strings(BUILDS.site.root, locale, default)
