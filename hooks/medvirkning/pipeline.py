@@ -21,7 +21,8 @@ from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security, data_schemas,
                front_matter, glossary, html_tree, ids, includes, markdown_setup, markers, offline, page_dates,
-               print_pages, scripts, search_index, template_cache, templates_docs, translation_checks, translations)
+               print_pages, reader_strings, scripts, search_index, template_cache, templates_docs, translation_checks,
+               translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                         languages, load_strings, translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -68,6 +69,7 @@ CONTENT_STEPS = (
 )
 POST_PAGE_STEPS = (
     html_tree.parse_written_page,  # the one parse (build.written_page) that every step below reads
+    reader_strings.mark_fallbacks,  # before the language check reads the page's lang attributes
     accessibility.check_language_of_output,
     accessibility.valid_toggles_of_page,
     search_index.point_page_at_its_index,
@@ -76,6 +78,7 @@ POST_PAGE_STEPS = (
 # The theme's pages that are no page of the site (404.html): as POST_PAGE_STEPS, with page None.
 TEMPLATE_STEPS = (
     html_tree.parse_written_page,
+    reader_strings.mark_fallbacks,
     accessibility.valid_toggles_of_page,
     content_security.secure_page,
 )
@@ -106,9 +109,11 @@ def on_pre_build(config):
     if BUILDS.site is None:  # once per build, not once per language
         translation_checks.check(config, default, locales)  # before i18n sorts the files (its on_files)
         data_schemas.check(config, default, locales)  # every data file, before any step reads one
+        reader_strings.check(config, default, locales)  # the words of every language, before any is used
         BUILDS.site = load_site_data(config)
     locale = current_locale(config)
     strings = load_strings(BUILDS.site.root, locale, default)
+    reader_strings.note_fallbacks(strings, locale)
     apply_to_config(config, strings)
     BUILDS.start(LanguageBuild(config=config, site=BUILDS.site, options=OPTIONS, locale=locale,
                                default_locale=default, locales=locales, strings=strings,
