@@ -109,3 +109,16 @@ def test_catalogue_covers_every_class():
     assert {"sjekkliste", "include", "id", "metadata", "innhold", "lenketekst", "tabell", "forkortelse",
             "boks", "tegnsett", "data", "oppsett", "videresending", "anker", "usynlig",
             "oversettelse", "tekst", "melding"} <= classes
+
+
+# What an editor is told to do: an instruction (or «Mente du …?»), not only what is wrong.
+INSTRUCTION = re.compile(
+    r"\b(skriv|legg|sjekk|bruk|ta|gi|rett|slett|lagre|flytt|kjør|sett|lag|del|bytt|behold|oversett|lenk|velg|"
+    r"lukk|endre|mente du)\b", re.I)
+
+
+@pytest.mark.parametrize("name", [n for n in case_names() if (CASES / n / "melding.txt").exists()])
+def test_every_message_says_what_to_do(name):
+    message = (CASES / name / "melding.txt").read_text(encoding="utf-8").strip()
+    what_is_wrong = message.split(": ", 1)[-1]  # after the file and line
+    assert INSTRUCTION.search(what_is_wrong), f"{name}: meldingen sier ikke hva redaktøren skal gjøre:\n{message}"

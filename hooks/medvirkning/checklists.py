@@ -273,7 +273,7 @@ def near_miss(lines: list[str], index: int, src_uri: str) -> str:
         return (f"{where} Anførselstegnene må være rette (\"), ikke “ ” eller « ». "
                 'Skriv for eksempel !!! sjekkliste "mote". (Tekst limt inn fra Word får krokete anførselstegn.)')
     if line[:1].isspace():
-        return f"{where} Linjen skal begynne helt til venstre, uten mellomrom foran."
+        return f"{where} Slett mellomrommene foran, så linjen begynner helt til venstre."
     if "\t" in line:
         return f"{where} Bruk mellomrom, ikke tabulator, på linjen."
     return f'{where} Skriv den nøyaktig slik: !!! sjekkliste "navn" (med rette anførselstegn og små bokstaver).'
@@ -311,9 +311,11 @@ def find_blocks(source: str, src_uri: str, md_and_reader: tuple | None = None) -
             other = line_after(lines, start + 1, entry["other"][0]) if start is not None else None
             raise ChecklistError(
                 f"docs/{src_uri}" + (f", linje {other}" if other else "") + ": i en sjekkliste skal hver linje "
-                "være et punkt som begynner med «- » og fire mellomrom foran.")
+                "være et punkt som begynner med «- » og fire mellomrom foran. Skriv «- » foran teksten, eller flytt "
+                "den over sjekklisten, helt til venstre.")
         if not entry["items"]:
-            raise ChecklistError(f"{where}: sjekklisten «{entry['title']}» har ingen punkter.")
+            raise ChecklistError(f"{where}: sjekklisten «{entry['title']}» har ingen punkter. Skriv punktene på "
+                                 "linjene under, hvert med fire mellomrom og «- » foran, eller slett linjen.")
         heading_id, heading_text = entry["heading"]
         block = Block(entry["title"], start, end)
         position = start + 1 if start is not None else None
@@ -468,7 +470,9 @@ def add_pages(files, build) -> None:
     template = build.templates.get_template(ITEM_TEMPLATE)
     for definition in localized_definitions(build):
         if not build.checklists[definition.id]:
-            log.warning(f"Sjekklisten «{definition.id}» i {DEFINITIONS_FILE} har ingen punkter i innholdet ennå.")
+            log.warning(f"Sjekklisten «{definition.id}» i {DEFINITIONS_FILE} har ingen punkter i innholdet ennå. "
+                        f"Skriv punkter med !!! sjekkliste \"{definition.id}\" på en side, eller ta den ut av "
+                        f"{DEFINITIONS_FILE}.")
         content = render_checklist_page(definition, build.checklists[definition.id], template.render, build.strings)
         # Reached from the overview page, not listed one by one in the menu.
         files.append(generated_file(build, checklist_src_uri(definition.id), content))

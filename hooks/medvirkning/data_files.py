@@ -145,7 +145,10 @@ def explain(error: jsonschema.ValidationError) -> str:
     kind = error.validator
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-        hint = " Sett teksten i anførselstegn." if wanted == "string" else ""
+        hint = {"string": " Sett teksten i anførselstegn.",
+                "object": " Skriv hvert felt på en egen linje under, med to mellomrom foran: «navn: verdi».",
+                "array": " Skriv hvert punkt på en egen linje under, med «- » foran.",
+                "boolean": " Skriv true eller false."}.get(wanted, " Rett verdien på linjen.")
         return f"{name} skal være {KINDS.get(wanted, wanted)}, men er {describe(error.instance)}.{hint}"
     if kind == "required":
         missing = error.message.split("'")[1]
@@ -164,7 +167,8 @@ def explain(error: jsonschema.ValidationError) -> str:
         fields = [name for name in allowed if name not in (codes or ())]
         return (f"ukjent felt {', '.join(f'«{u}»' for u in unknown)}" + entry_of(path)
                 + f". Kjente felt er {', '.join(fields)}"
-                + (f" (og språkene {', '.join(codes)})" if codes else "") + "." + likely(unknown, fields))
+                + (f" (og språkene {', '.join(codes)})" if codes else "") + "."
+                + (likely(unknown, fields) or " Rett stavemåten, eller ta bort linjen."))
     if kind == "enum":
         return f"{describe(error.instance)} kan ikke brukes i {name}. Bruk en av: {', '.join(map(str, error.validator_value))}."
     if kind == "minLength":

@@ -95,6 +95,7 @@ def on_startup(command, dirty):
 def on_config(config):
     if not is_nested_language_build(config):
         BUILDS.reset()  # a new build, or a rebuild under `mkdocs serve`
+        build_messages.install_output()  # each message once, in Norwegian, for this build
     markdown_setup.configure_markdown(config.mdx_configs, config.markdown_extensions, config.docs_dir,
                                       permalink_label=lambda: BUILDS.current.strings["permalenke"],
                                       glossary_annotation=lambda: BUILDS.current.glossary_annotation)

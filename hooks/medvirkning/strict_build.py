@@ -50,7 +50,7 @@ class _Collect(logging.Handler):
             return  # the message itself was logged on its own
         elif page:
             message = f"docs/{page.group('src')}: siden kunne ikke bygges ({page.group('rest').strip()})."
-        if not _SUMMARIES.match(message):
+        if not _SUMMARIES.match(message) and message not in self.messages:  # once, not once per language
             self.messages.append(message)
 
 
@@ -103,6 +103,7 @@ def run(config_file: str | Path = "mkdocs.yml", site_dir: str | Path | None = No
 def main(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> int:
     if not logging.getLogger().handlers and not logging.getLogger("mkdocs").handlers:
         logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
+    build_messages.install_output()  # MkDocs' first lines come before the hooks are loaded
     result = run(config_file, site_dir)
     if result.ok:
         return 0
