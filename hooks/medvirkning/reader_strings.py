@@ -148,7 +148,9 @@ def braces_message(name: str, line: int | None, key: str) -> str:
 
 def check(config, default: str, locales: list[str]) -> None:
     """Once per build, before any language uses its words."""
+    from .data_schemas import site_languages  # noqa: PLC0415 - one definition of the site's languages
     root = Path(config.config_file_path).parent
+    locales = site_languages(root, locales)
     custom = config.theme.custom_dir
     found = problems(root, default, locales, Path(custom) if custom else None)
     if found:

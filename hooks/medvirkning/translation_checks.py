@@ -171,7 +171,9 @@ def check(config, default: str, locales: list[str]) -> None:  # noqa: ARG001 - t
     names = language_names(config)
     if not names:  # one language, no translations
         return
-    configured = [default, *(locale for locale in names if locale != default)]  # built or not
+    from .data_schemas import site_languages  # noqa: PLC0415 - one definition of the site's languages
+    root = Path(config.config_file_path).parent
+    configured = site_languages(root, [default, *(locale for locale in names if locale != default)])
     docs_dir = Path(config.docs_dir)
     problems = file_problems(docs_dir, default, configured, names)
     if not problems:
