@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from medvirkning.build_messages import translate
-from medvirkning.front_matter import FrontMatterError, check_front_matter
+from medvirkning.core.build_messages import translate
+from medvirkning.content.front_matter import FrontMatterError, check_front_matter
 
 FRONT = "---\ndescription: En side.\n---\n\n"
 
@@ -86,7 +86,7 @@ def test_a_data_file_read_twice_gives_each_reader_its_own_copy_and_errors_every_
     """data_files.parse keeps what it read for the process (the tests' fixture builds and
     `mkdocs serve` read the same files again): each caller gets a copy, a changed text is read
     anew, and a broken text is an error each time it is read."""
-    from medvirkning import data_files, data_schemas
+    from medvirkning.core import data_files, data_schemas
 
     schema = data_schemas.load_schema(ROOT / "data" / "ordliste.yml")
 
