@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from medvirkning.build_messages import plain_progress
+from medvirkning.core.build_messages import plain_progress
 from test_broken_edits import CASES, make_project
 
 ENGLISH = ("Building", "Cleaning site directory", "lunr.js", "Error reading page", "Error building page",

@@ -9,7 +9,7 @@ import jinja2
 import pytest
 
 from conftest import ROOT, build_in_process, make_project, read_html
-from medvirkning.reader_strings import MissingString, ReaderStrings, problems
+from medvirkning.core.reader_strings import MissingString, ReaderStrings, problems
 
 
 @pytest.fixture
