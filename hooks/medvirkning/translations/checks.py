@@ -8,6 +8,7 @@ stop on `side.nb.md` with an English message, and publish `side.NN.md` as a page
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,7 +74,8 @@ def file_problems(docs_dir: Path, default: str, locales: list[str], names: dict[
 
 def headings(path: Path, docs_dir: Path, chain: tuple[Path, ...] = ()) -> list[Heading]:
     """The headings of a page as readers get it: its own and those of the texts it includes."""
-    where = f"docs/{path.relative_to(docs_dir).as_posix()}"
+    relative = os.path.normpath(path.relative_to(docs_dir).as_posix())
+    where = relative[3:] if relative.startswith("../") else f"docs/{relative}"  # {!../CONTRIBUTING.md!}
     found = []
     fenced = False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
