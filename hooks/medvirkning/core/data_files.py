@@ -177,7 +177,17 @@ def explain(error: jsonschema.ValidationError) -> str:
         return f"{name} er en tom liste."
     if kind == "pattern":
         return f"{describe(error.instance)} i {name} kan bare ha små bokstaver a–z, tall og bindestrek."
-    return f"{name}: {error.message}"
+    if kind in ("minimum", "maximum"):
+        return (f"{describe(error.instance)} i {name} er for {'lite' if kind == 'minimum' else 'stort'}: "
+                f"{'det minste' if kind == 'minimum' else 'det største'} som kan brukes, er {error.validator_value}. "
+                "Rett tallet.")
+    if kind == "anyOf":
+        choices = [", ".join(f"«{v}»" for v in alternative["enum"]) if "enum" in alternative
+                   else KINDS.get(alternative.get("type"), str(alternative.get("type"))) for alternative in error.validator_value]
+        return f"{describe(error.instance)} kan ikke brukes i {name}. Skriv {' eller '.join(choices)}."
+    # Any other rule of the schema (anyOf, maxLength, …): the value, and where to read what fits.
+    return (f"{describe(error.instance)} i {name} kan ikke brukes her. Sjekk verdien mot forklaringen øverst i "
+            "filen, og skriv den slik de andre oppføringene gjør.")
 
 
 def schema_messages(data, schema: dict, lines: dict[tuple, int], name: str, first_line: int = 1,
