@@ -70,6 +70,16 @@ def load_text(text: str) -> tuple[object, dict[tuple, int]]:
     return (None if node is None else construct(node, ())), lines
 
 
+def load_checked_text(text: str, name: str, first_line: int = 1) -> tuple[object, dict[tuple, int]]:
+    """As load_text; a text YAML cannot read is a plain error naming the file and line."""
+    try:
+        return load_text(text)
+    except yaml.YAMLError as error:
+        raise DataFileError(
+            f"{name}{problem_line(error, first_line)}: filen kan ikke leses. Sjekk innrykk, bindestreker og kolon. "
+            "Har en verdi et kolon, sett den i anførselstegn.") from None
+
+
 def convert(value, schema: dict):
     """Text turned into what the schema asks for: yes/no values and numbers; the rest stays text."""
     kind = schema.get("type")
@@ -235,12 +245,7 @@ def parse(text: str, name: str, schema: dict | None = None, first_line: int = 1)
 
 
 def _parse(text: str, name: str, schema: dict | None, first_line: int):
-    try:
-        data, lines = load_text(text)
-    except yaml.YAMLError as error:
-        raise DataFileError(
-            f"{name}{problem_line(error, first_line)}: filen kan ikke leses. Sjekk innrykk, bindestreker og kolon. "
-            "Har en verdi et kolon, sett den i anførselstegn.") from None
+    data, lines = load_checked_text(text, name, first_line)
     if schema is None or data is None:
         return data
     data = convert(data, schema)

@@ -21,7 +21,7 @@ from pathlib import Path
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
-from .data_files import DataFileError, convert, decode, load_text, schema_messages
+from .data_files import DataFileError, convert, decode, load_checked_text, schema_messages
 from .markers import marker
 
 SCHEMA_FOLDER = "skjema"
@@ -173,7 +173,7 @@ def problems(root: Path, docs_dir: Path, default: str, locales: list[str]) -> li
                 f"{shown_name(schema_path)} (se data/skjema/ og CONTRIBUTING.md), eller flytt filen ut av data/ "
                 "hvis den ikke er en datafil.")
             continue
-        data, lines = load_text(decode(path.read_bytes(), name))
+        data, lines = load_checked_text(decode(path.read_bytes(), name), name)
         if data is None:
             empty = "[]" if schema.get("type") == "array" else "{}"
             found.append(f"{name}, linje 1: filen er tom. Skriv innholdet, eller skriv {empty} hvis den skal være tom med vilje.")

@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from .data_files import decode, load_text
+from .data_files import decode, load_checked_text
 
 log = get_plugin_logger("tekster")
 
@@ -79,7 +79,7 @@ def placeholders(text: str) -> set[str] | None:
 
 def read(path: Path) -> tuple[dict, dict]:
     name = f"{STRINGS_FOLDER}/{path.name}"
-    data, lines = load_text(decode(path.read_bytes(), name))
+    data, lines = load_checked_text(decode(path.read_bytes(), name), name)
     return (data if isinstance(data, dict) else {}), lines
 
 
