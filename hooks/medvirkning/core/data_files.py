@@ -48,6 +48,12 @@ def decode(data: bytes, name: str) -> str:
             "endringen i GitHub i nettleseren.") from None
 
 
+class DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: str, line: int, first: int):
+        super().__init__(key)
+        self.key, self.line, self.first = key, line, first
+
+
 def load_text(text: str) -> tuple[object, dict[tuple, int]]:
     """The YAML data with every value as text, and the line (from 1) of each value by its path."""
     lines: dict[tuple, int] = {}
@@ -58,6 +64,8 @@ def load_text(text: str) -> tuple[object, dict[tuple, int]]:
             result = {}
             for key, value in node.value:
                 name = key.value if isinstance(key, yaml.ScalarNode) else str(key.value)
+                if name in result:  # YAML would keep the last one silently
+                    raise DuplicateKey(name, key.start_mark.line + 1, lines[(*path, name)])
                 lines[(*path, name)] = key.start_mark.line + 1
                 result[name] = construct(value, (*path, name))
                 lines[(*path, name)] = key.start_mark.line + 1
@@ -74,6 +82,10 @@ def load_checked_text(text: str, name: str, first_line: int = 1) -> tuple[object
     """As load_text; a text YAML cannot read is a plain error naming the file and line."""
     try:
         return load_text(text)
+    except DuplicateKey as error:
+        raise DataFileError(
+            f"{name}, linje {error.line + first_line - 1}: «{error.key}» står to ganger (også på linje "
+            f"{error.first + first_line - 1}), og bare den siste ville blitt brukt. Slett den ene, eller slå dem sammen.") from None
     except yaml.YAMLError as error:
         raise DataFileError(
             f"{name}{problem_line(error, first_line)}: filen kan ikke leses. Sjekk innrykk, bindestreker og kolon. "
