@@ -70,7 +70,11 @@ def main(argv: list[str]) -> int:
         return 0
     if argv[:1] == ["oversatt"] and len(argv) > 1:
         for name in argv[1:]:
-            value = stamp(Path(name), Path("docs"))
+            try:
+                value = stamp(Path(name), Path("docs"))
+            except ValueError as error:  # not up to date: it lacks a section, or has another id
+                print(f"{error}\n{name} er ikke merket som oppdatert.", file=sys.stderr)
+                return 1
             print(f"{name}: oversatt fra bokmålsversjonen {value}.")
         return 0
     print("Bruk: python -m medvirkning build [--debug] [mkdocs.yml] [nettstedmappe]\n"

@@ -27,7 +27,7 @@ from .assets import scripts
 from .checklists import checklists
 from .contact import contact
 from .content import checks as content_checks, front_matter, includes, pasted_text, site_structure
-from .core import build_messages, html_tree, markers, page_dates, settings, template_cache
+from .core import build_messages, data_schemas, html_tree, markers, page_dates, reader_strings, settings, template_cache
 from .core.languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                              languages, load_strings, translate_nav)
 from .core.state import Builds, LanguageBuild, Options, SiteData
@@ -38,7 +38,7 @@ from .printing import print_pages
 from .search import index as search_index
 from .security import content_security, html_allowlist, personal_data
 from .templates import downloads as templates_docs
-from .translations import status as translations
+from .translations import checks as translation_checks, status as translations
 
 # The steps of each event, in the order they run. Each takes the event's value first and
 # returns it (changed or not), then the page where there is one, then the language build.
@@ -91,6 +91,7 @@ CONTENT_STEPS = (
 )
 POST_PAGE_STEPS = (
     html_tree.parse_written_page,  # the one parse (build.written_page) that every step below reads
+    reader_strings.mark_fallbacks,  # before the language check reads the page's lang attributes
     own_advice.check_written_page,  # pages, checklists and print pages: our advice keeps its mark
     accessibility_checks.check_language_of_output,
     theme_fixes.valid_toggles_of_page,
@@ -100,6 +101,7 @@ POST_PAGE_STEPS = (
 # The theme's pages that are no page of the site (404.html): as POST_PAGE_STEPS, with page None.
 TEMPLATE_STEPS = (
     html_tree.parse_written_page,
+    reader_strings.mark_fallbacks,
     theme_fixes.valid_toggles_of_page,
     content_security.secure_page,
 )
@@ -116,6 +118,7 @@ def on_startup(command, dirty):
 def on_config(config):
     if not is_nested_language_build(config):
         BUILDS.reset()  # a new build, or a rebuild under `mkdocs serve`
+        build_messages.install_output()  # each message once, in Norwegian, for this build
     markdown_setup.configure_markdown(config.mdx_configs, config.markdown_extensions, config.docs_dir,
                                       permalink_label=lambda: BUILDS.current.strings["permalenke"],
                                       glossary_annotation=lambda: BUILDS.current.glossary_annotation)
@@ -127,11 +130,15 @@ def on_config(config):
 
 def on_pre_build(config):
     """Start this language's build, after every plugin's on_config (i18n has set the language)."""
-    if BUILDS.site is None:
-        BUILDS.site = load_site_data(config)
     default, locales = languages(config)
+    if BUILDS.site is None:  # once per build, not once per language
+        translation_checks.check(config, default, locales)  # before i18n sorts the files (its on_files)
+        data_schemas.check(config, default, locales)  # every data file, before any step reads one
+        reader_strings.check(config, default, locales)  # the words of every language, before any is used
+        BUILDS.site = load_site_data(config)
     locale = current_locale(config)
     strings = load_strings(BUILDS.site.root, locale, default)
+    reader_strings.note_fallbacks(strings, locale)
     apply_to_config(config, strings)
     BUILDS.start(LanguageBuild(config=config, site=BUILDS.site, options=OPTIONS, locale=locale,
                                default_locale=default, locales=locales, strings=strings,

@@ -53,23 +53,6 @@ LOOKS_LIKE_BLOCK = re.compile(r"^\s*(?:!{2,}|\?{3}\+?) *[“”«\"]?sj", re.I) 
 LINE_CLASS = "mv-linje-"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 ITEM_LINE = re.compile(r"^( {4}[-*+] +)")  # an item of a block: four spaces and «- »
-DEFINITIONS_SCHEMA = {
-    "type": "array",
-    "items": {
-        "type": "object",
-        "required": ["id", "tittel", "ingress"],
-        "additionalProperties": False,
-        "properties": {
-            "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-            "tittel": {"type": "string", "minLength": 1},
-            "ingress": {"type": "string", "minLength": 1},
-        },
-        # Other languages: nn: {tittel: …, ingress: …}, en: {…}.
-        "patternProperties": {"^(?!id$)[a-z]{2}$": {"type": "object", "additionalProperties": False,
-                                            "properties": {"tittel": {"type": "string", "minLength": 1},
-                                                           "ingress": {"type": "string", "minLength": 1}}}},
-    },
-}
 
 
 @dataclass
@@ -115,7 +98,7 @@ class ChecklistError(PluginError):
 
 
 def load_definitions(path: Path) -> list[Definition]:
-    raw = read_yaml(path, [], schema=DEFINITIONS_SCHEMA)
+    raw = read_yaml(path, [])  # data/skjema/sjekklister.json
     return [Definition(item["id"], item["tittel"], " ".join(item["ingress"].split()),
                        {k: v for k, v in item.items() if isinstance(v, dict)}) for item in raw]
 
@@ -304,7 +287,7 @@ def near_miss(lines: list[str], index: int, src_uri: str) -> str:
         return (f"{place} Anførselstegnene må være rette (\"), ikke “ ” eller « ». "
                 'Skriv for eksempel !!! sjekkliste "mote". (Tekst limt inn fra Word får krokete anførselstegn.)')
     if line[:1].isspace():
-        return f"{place} Linjen skal begynne helt til venstre, uten mellomrom foran."
+        return f"{place} Slett mellomrommene foran, så linjen begynner helt til venstre."
     if "\t" in line:
         return f"{place} Bruk mellomrom, ikke tabulator, på linjen."
     return f'{place} Skriv den nøyaktig slik: !!! sjekkliste "navn" (med rette anførselstegn og små bokstaver).'
@@ -342,9 +325,11 @@ def find_blocks(source: str, src_uri: str, md_and_reader: tuple | None = None) -
             other = line_after(lines, start + 1, entry["other"][0]) if start is not None else None
             raise ChecklistError(
                 f"{where(docs_path(src_uri), other)}: i en sjekkliste skal hver linje "
-                "være et punkt som begynner med «- » og fire mellomrom foran.")
+                "være et punkt som begynner med «- » og fire mellomrom foran. Skriv «- » foran teksten, eller flytt "
+                "den over sjekklisten, helt til venstre.")
         if not entry["items"]:
-            raise ChecklistError(f"{place}: sjekklisten «{entry['title']}» har ingen punkter.")
+            raise ChecklistError(f"{place}: sjekklisten «{entry['title']}» har ingen punkter. Skriv punktene på "
+                                 "linjene under, hvert med fire mellomrom og «- » foran, eller slett linjen.")
         heading_id, heading_text = entry["heading"]
         block = Block(entry["title"], start, end, kind=entry["kind"])
         position = start + 1 if start is not None else None
@@ -519,7 +504,9 @@ def add_pages(files, build) -> None:
     marks = item_marks(build)
     for definition in localized_definitions(build):
         if not build.checklists[definition.id]:
-            log.warning(f"Sjekklisten «{definition.id}» i {DEFINITIONS_FILE} har ingen punkter i innholdet ennå.")
+            log.warning(f"Sjekklisten «{definition.id}» i {DEFINITIONS_FILE} har ingen punkter i innholdet ennå. "
+                        f"Skriv punkter med !!! sjekkliste \"{definition.id}\" på en side, eller ta den ut av "
+                        f"{DEFINITIONS_FILE}.")
         content = render_checklist_page(definition, build.checklists[definition.id], template.render, build.strings,
                                         marks)
         # Reached from the overview page, not listed one by one in the menu.

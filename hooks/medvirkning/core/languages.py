@@ -46,10 +46,9 @@ def page_locale(page, build_locale: str) -> str:
 
 def load_strings(root: Path, locale: str, default: str) -> dict:
     """The words readers see, for `locale`; a word missing there falls back to the default
-    language's, so a new language can be added one string at a time."""
-    base = read_yaml(root / STRINGS_FOLDER / f"{default}.yml", {})
-    own = read_yaml(root / STRINGS_FOLDER / f"{locale}.yml", {}) if locale != default else {}
-    return {**base, **own}
+    language's (marked and noted, reader_strings.py), so a new language can be added one string at a time."""
+    from .reader_strings import load  # noqa: PLC0415 - reader_strings reads data files as this module does
+    return load(root, locale, default, read_yaml)
 
 
 def own_string(root: Path, locale: str, key: str, default: str) -> str:

@@ -52,7 +52,7 @@ class _Collect(logging.Handler):
             return  # the message itself was logged on its own
         elif page:
             message = f"docs/{page.group('src')}: siden kunne ikke bygges ({page.group('rest').strip()})."
-        if not _SUMMARIES.match(message) and message not in self.messages:  # a fallback page: once, not per language
+        if not _SUMMARIES.match(message) and message not in self.messages:  # once, not once per language
             self.messages.append(message)
 
 
@@ -113,6 +113,7 @@ def show_traceback(error: BaseException, debug: bool) -> None:
 def main(config_file: str = "mkdocs.yml", site_dir: str | None = None, debug: bool = False) -> int:
     if not logging.getLogger().handlers and not logging.getLogger("mkdocs").handlers:
         logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
+    build_messages.install_output()  # MkDocs' first lines come before the hooks are loaded
     result = run(config_file, site_dir, debug)
     if result.ok:
         return 0
