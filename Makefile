@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # real site (tests/conftest.py, built_site).
 PARALLEL := -n 3 --dist loadfile
 
-.PHONY: serve build system test test-fast spell anchors oversatt audit bench clean
+.PHONY: serve build system test test-fast test-alle-sider spell anchors oversatt audit bench clean
 
 # The env is remade whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -32,6 +32,10 @@ system:
 # (what CI runs) visits every page.
 test: system $(STAMP) bench/node_modules/.package-lock.json
 	$(BIN)/python -m pytest $(PARALLEL) $(if $(EVERY_PAGE),--every-page)
+
+# The browser tests alone, over every page of every language (the workflow's own job).
+test-alle-sider: system $(STAMP) bench/node_modules/.package-lock.json
+	$(BIN)/python -m pytest $(PARALLEL) -m browser --every-page
 
 # Everything but the browser tests: the quick check while you work.
 test-fast: system $(STAMP)

@@ -5,10 +5,12 @@
 foresaw reaches them as a Python traceback. This runs the same build in-process and
 turns every one of those into a plain Norwegian message naming the file and line.
 The messages go to stderr; `run` also returns them, for the catalogue of broken edits.
+MEDVIRKNING_SITE_URL, when set, is the site's address instead of mkdocs.yml's (a pull request's preview).
 """
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -79,7 +81,9 @@ def run(config_file: str | Path = "mkdocs.yml", site_dir: str | Path | None = No
     build_messages.install_config_messages(config_file)
     try:
         try:
-            config = load_config(str(config_file), site_dir=str(site_dir) if site_dir else None, strict=True)
+            overrides = {"site_url": os.environ["MEDVIRKNING_SITE_URL"]} if os.environ.get("MEDVIRKNING_SITE_URL") else {}
+            config = load_config(str(config_file), site_dir=str(site_dir) if site_dir else None, strict=True,
+                                 **overrides)
         except (ConfigurationError, yaml.YAMLError, UnicodeDecodeError) as error:
             messages.append(config_error(error, config_file))
             return Result(False, messages)
