@@ -21,7 +21,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
-from . import build_messages
+from . import build_messages, github_actions
 
 _YAML_PLACE = re.compile(r'in "(?P<file>[^"]+)", line (?P<line>\d+), column (?P<column>\d+)')
 # MkDocs' closing lines: the messages before them already said what is wrong.
@@ -36,15 +36,22 @@ UNEXPECTED = ("bygget stoppet på en feil vi ikke har en forklaring på ({kind}:
 class Result:
     ok: bool
     messages: list[str] = field(default_factory=list)  # warnings and errors, as the editor reads them
+    notes: list[str] = field(default_factory=list)  # our steps' notes (info): an outdated translation …
+    config: object = None  # the loaded MkDocsConfig, once mkdocs.yml could be read
 
 
 class _Collect(logging.Handler):
-    def __init__(self, messages: list[str]):
-        super().__init__(logging.WARNING)
+    def __init__(self, messages: list[str], notes: list[str]):
+        super().__init__(logging.INFO)
         self.messages = messages
+        self.notes = notes
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
+        if record.levelno < logging.WARNING:
+            if record.name.startswith("mkdocs.plugins."):  # our steps' notes, not MkDocs' progress lines
+                self.notes.append(message)
+            return
         page = _PAGE_ERROR.match(message)
         if page and page.group("rest").startswith("\n"):
             message = page.group("rest").strip()  # our own message follows MkDocs' English line
@@ -75,7 +82,8 @@ def run(config_file: str | Path = "mkdocs.yml", site_dir: str | Path | None = No
     """Build strictly; every problem is a Norwegian message in the result, never an exception."""
     config_file = Path(config_file)
     messages: list[str] = []
-    handler = _Collect(messages)
+    notes: list[str] = []
+    handler = _Collect(messages, notes)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     build_messages.install_config_messages(config_file)
@@ -86,20 +94,20 @@ def run(config_file: str | Path = "mkdocs.yml", site_dir: str | Path | None = No
                                  **overrides)
         except (ConfigurationError, yaml.YAMLError, UnicodeDecodeError) as error:
             messages.append(config_error(error, config_file))
-            return Result(False, messages)
+            return Result(False, messages, notes)
         except Abort:
-            return Result(False, messages)
+            return Result(False, messages, notes)
         try:
             build(config)
         except Abort:
-            return Result(False, messages)
+            return Result(False, messages, notes, config)
         except MkDocsException as error:
             messages.append(str(error))
-            return Result(False, messages)
+            return Result(False, messages, notes, config)
         except Exception as error:  # noqa: BLE001 - the one place that turns anything into a message
             messages.append(UNEXPECTED.format(kind=type(error).__name__, error=error))
-            return Result(False, messages)
-        return Result(not messages, messages)
+            return Result(False, messages, notes, config)
+        return Result(not messages, messages, notes, config)
     finally:
         logger.removeHandler(handler)
 
@@ -108,6 +116,7 @@ def main(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> int:
     if not logging.getLogger().handlers and not logging.getLogger("mkdocs").handlers:
         logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
     result = run(config_file, site_dir)
+    github_actions.report(result.ok, result.messages, result.notes, Path(config_file), result.config)
     if result.ok:
         return 0
     print(f"\nBygget stoppet. {len(result.messages)} ting må rettes:", file=sys.stderr)
