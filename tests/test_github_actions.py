@@ -24,6 +24,8 @@ def test_annotation_names_file_and_line():
             == "::error file=docs/veiviser/moter.md,line=9,title=Bygget::boksen «x» finnes ikke, se lista.")
     assert (github_actions.annotation("data/ordliste.yml, linje 3 og 8: to like ord.\nRett det ene.", "warning")
             == "::warning file=data/ordliste.yml,line=3,title=Bygget::to like ord.%0ARett det ene.")
+    assert (github_actions.annotation("tilgjengelighet: docs/om/index.md: 1 setning har over 20 ord.", "warning")
+            == "::warning file=docs/om/index.md,title=Bygget::1 setning har over 20 ord.")
     assert github_actions.annotation("Lesbarhet for hele nettstedet: 50 %.").startswith("::error title=Bygget::")
 
 
@@ -58,7 +60,7 @@ def test_summary_lists_changed_pages_lix_ids_and_outdated_translations(tmp_path,
     config_file = make_project(CASES / "boks-ukjent-type", project)
     docs = project / "docs"
     (docs / "moter.md").write_text("---\ndescription: Møter.\n---\n\n# Møter\n\n## Før møtet\n\n"
-                                   "Lederen sender innkallingen. Den kommer en uke før. " * 8 + "\n", encoding="utf-8")
+                                   + "Lederen sender innkallingen. Den kommer en uke før. " * 8 + "\n", encoding="utf-8")
     (docs / "moter.nn.md").write_text("---\ndescription: Møte.\n---\n\n# Møte\n\n## Før møtet\n\n"
                                       "Leiaren sender innkallinga. Ho kjem ei veke før.\n", encoding="utf-8")
     stamp(docs / "moter.nn.md", docs)
@@ -67,7 +69,9 @@ def test_summary_lists_changed_pages_lix_ids_and_outdated_translations(tmp_path,
     git(project, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
     git(project, "checkout", "-q", "-b", "forslag")
     (docs / "moter.md").write_text("---\ndescription: Møter.\n---\n\n# Møter\n\n## Etter møtet\n\n"
-                                   "Sekretæren skriver referatet. Lederen godkjenner det. Det legges ut på nettsidene. " * 8 + "\n",
+                                   + "Lederen leser saken. Alle får si noe. " * 8
+                                   + "Etter møtet skriver en av oss ned hva vi sa og hva vi ble enige om, "
+                                     "og så får alle se det før vi tar det opp på neste møte.\n",
                                    encoding="utf-8")
     git(project, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "endring")
     summary = github_env(monkeypatch, tmp_path, GITHUB_BASE_REF="main", GITHUB_REF="refs/pull/42/merge")
@@ -78,3 +82,5 @@ def test_summary_lists_changed_pages_lix_ids_and_outdated_translations(tmp_path,
     assert "#etter-motet" in row.split("|")[4] and "#for-motet" in row.split("|")[5]
     assert row.split("|")[2].strip().isdigit() and row.split("|")[3].strip().isdigit()
     assert "- docs/moter.nn.md" in text
+    warnings = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::warning")]
+    assert warnings and all("file=docs/moter.md" in line for line in warnings), warnings  # the LIX note

@@ -2,8 +2,9 @@
 
 - Every message that stops the build also goes out as a workflow annotation with its file and
   line (`::error file=…,line=…::…`), so GitHub shows it on that line of the pull request; the
-  build's notes that name a file (an outdated translation, a missing text in a language) go out
-  as `::warning`.
+  build's notes (a LIX above the goal, a long sentence, an outdated translation) go out as
+  `::warning`, for the files the pull request changed only: GitHub shows ten of each kind per
+  step, and notes on untouched pages would hide the editor's own.
 - The job summary ($GITHUB_STEP_SUMMARY, Markdown) lists, in Norwegian, the pages the pull
   request changed with links to its preview, their LIX before and after, the translations that
   are now older than their bokmål page, and the section ids added or removed.
@@ -23,8 +24,9 @@ from .ids import heading_lines
 from .readability import blocks_from_markdown, measure
 from .translations import statuses
 
-# "docs/veiviser/moter.md, linje 12: …", "mkdocs.yml, linje 3 og 7: …", "data/ordliste.yml: …"
-_PLACE = re.compile(r"^(?P<file>[\w./-]+\.(?:md|ya?ml|txt|css|js|html|json))(?:, linje (?P<line>\d+)[^:]*)?: (?P<text>.+)",
+# "docs/veiviser/moter.md, linje 12: …", "mkdocs.yml, linje 3 og 7: …", "data/ordliste.yml: …",
+# after the name of the step's logger where it logged it ("tilgjengelighet: docs/…").
+_PLACE = re.compile(r"^(?:[\w-]+: )?(?P<file>[\w./-]+\.(?:md|ya?ml|txt|css|js|html|json))(?:, linje (?P<line>\d+)[^:]*)?: (?P<text>.+)",
                     re.S)
 _PULL_REQUEST = re.compile(r"^refs/pull/(?P<number>\d+)/")
 
@@ -155,17 +157,19 @@ def report(ok: bool, messages: list[str], notes: list[str], config_file: Path, c
     if env.get("GITHUB_ACTIONS") != "true":
         return
     out = out if out is not None else print
+    root = Path(config_file).resolve().parent
+    base = base_commit(root, env)
+    changed_files = set((_git(root, "diff", "--name-only", base) or "").splitlines()) if base else None
     for message in messages:
         out(annotation(message, "error"))
     for note in notes:
-        if _PLACE.match(note):
+        place = _PLACE.match(note)
+        if place and (changed_files is None or place.group("file") in changed_files):
             out(annotation(note, "warning"))
     summary_file = env.get("GITHUB_STEP_SUMMARY")
     if not summary_file:
         return
-    root = Path(config_file).resolve().parent
     changes, outdated = [], []
-    base = base_commit(root, env)
     if config is not None and base:
         docs_dir = Path(config.docs_dir)
         docs = docs_dir.relative_to(root).as_posix()

@@ -86,6 +86,8 @@ def run(config_file: str | Path = "mkdocs.yml", site_dir: str | Path | None = No
     handler = _Collect(messages, notes)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.INFO)  # our steps' notes are collected whoever called (tests, serve)
     build_messages.install_config_messages(config_file)
     try:
         try:
@@ -110,6 +112,7 @@ def run(config_file: str | Path = "mkdocs.yml", site_dir: str | Path | None = No
         return Result(not messages, messages, notes, config)
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def main(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> int:
