@@ -174,6 +174,7 @@ BROWSER_SAMPLE = [
     "tilgjengelighet/rapport/",  # the report: wide tables on a phone
     "veileder/utskrift/",  # a whole document to print
     "404.html",  # the page for an address that does not exist
+    "bidra/",  # the editors' guide: code blocks (commands, YAML) on a phone
 ]
 BROWSER_SAMPLE_PER_LANGUAGE = ["", "sjekklister/mote/", "ordliste/", "tilgjengelighet/rapport/", "404.html"]
 
