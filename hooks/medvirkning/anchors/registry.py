@@ -13,8 +13,8 @@ from pathlib import Path
 import yaml
 from mkdocs.plugins import get_plugin_logger
 
-from .data_files import load_text, read_yaml
-from .html_tree import attribute, shared_tree
+from ..core.data_files import load_text, read_yaml
+from ..core.html_tree import attribute, shared_tree
 from .ids import heading_lines
 
 log = get_plugin_logger("ankere")

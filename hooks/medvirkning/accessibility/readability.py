@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .html_tree import Scope, children
+from ..core.html_tree import Scope, children
 
 LONG_SENTENCE_WORDS = 20
 LIX_EASY_MAX = 33
@@ -192,7 +192,7 @@ def blocks_from_markdown(markdown: str) -> list[str]:
     return blocks
 
 
-if __name__ == "__main__":  # PYTHONPATH=hooks python -m medvirkning.readability docs/**/*.md
+if __name__ == "__main__":  # PYTHONPATH=hooks python -m medvirkning.accessibility.readability docs/**/*.md
     import sys
 
     for path in sys.argv[1:]:

@@ -28,9 +28,9 @@ from mkdocs.exceptions import PluginError
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .html_tree import attribute, children, classes, parse_html
-from .languages import generated_file
-from .markers import marker
+from ..core.html_tree import attribute, children, classes, parse_html
+from ..core.languages import generated_file
+from ..core.markers import marker
 
 MARKER = marker("mal")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)

@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 from selectolax.lexbor import LexborHTMLParser
 
-from .languages import generated_file
+from ..core.languages import generated_file
 
 DOCUMENTS = ("veileder", "strategi", "veiviser")  # the menu's three documents, by folder
 PAGE_NAME = "utskrift.md"

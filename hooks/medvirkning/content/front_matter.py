@@ -10,8 +10,8 @@ import re
 import yaml
 from mkdocs.exceptions import PluginError
 
-from .data_files import DataFileError, convert, load_text, problem_line, schema_messages
-from .schemas import FRONT_MATTER
+from ..core.data_files import DataFileError, convert, load_text, problem_line, schema_messages
+from ..core.schemas import FRONT_MATTER
 
 _BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 

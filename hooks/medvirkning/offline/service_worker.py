@@ -23,7 +23,7 @@ from typing import Callable
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .scripts import without_comment_lines
+from ..assets.scripts import without_comment_lines
 
 SERVICE_WORKER = "sw.js"
 SOURCE = Path(__file__).with_name("service_worker.js")

@@ -24,8 +24,8 @@ import yaml
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from .data_files import SAFE_LOADER
-from .markers import marker
+from ..core.data_files import SAFE_LOADER
+from ..core.markers import marker
 
 log = get_plugin_logger("oversettelser")
 

@@ -21,7 +21,7 @@ import re
 
 from mkdocs.plugins import get_plugin_logger
 
-from .html_tree import as_tree, elements, shared_tree
+from ..core.html_tree import as_tree, elements, shared_tree
 
 log = get_plugin_logger("sikkerhet")
 

@@ -30,12 +30,12 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from .checklist_quality import duplicate_items, is_supported, section_text, unsupported_item
-from .data_files import read_yaml
-from .languages import generated_file
-from .markdown_setup import OWN_EXTENSIONS
-from .markers import marker
-from .slugs import slugify
+from .quality import duplicate_items, is_supported, section_text, unsupported_item
+from ..core.data_files import read_yaml
+from ..core.languages import generated_file
+from ..markdown_setup import OWN_EXTENSIONS
+from ..core.markers import marker
+from ..core.slugs import slugify
 
 log = get_plugin_logger("sjekklister")
 

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from .html_tree import parse_html, shared_tree
-from .languages import own_string
+from ..core.html_tree import parse_html, shared_tree
+from ..core.languages import own_string
 
 INDEX_FILE = "search/search_index.json"  # what Material loads with every page: the settings only
 FULL_INDEX_FILE = "search/search_index.full.json"  # loaded when the reader opens search

@@ -17,10 +17,10 @@ import re
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from .content_security import is_external
-from .data_files import DataFileError, decode
-from .glossary import ALLOWLIST_FILE, GLOSSARY_FILE, unknown_abbreviations
-from .html_tree import as_tree, shared_tree
+from ..security.content_security import is_external
+from ..core.data_files import DataFileError, decode
+from ..glossary.glossary import ALLOWLIST_FILE, GLOSSARY_FILE, unknown_abbreviations
+from ..core.html_tree import as_tree, shared_tree
 
 log = get_plugin_logger("innhold")
 

@@ -25,10 +25,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from .data_files import read_yaml
-from .html_text import text_runs
-from .markers import marker
-from .slugs import slugify
+from ..core.data_files import read_yaml
+from ..core.html_text import text_runs
+from ..core.markers import marker
+from ..core.slugs import slugify
 
 log = get_plugin_logger("ordliste")
 

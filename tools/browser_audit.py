@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "bench" / "node_modules"
 AXE_FILE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_FILE = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -282,7 +282,7 @@ def audit(site: Path, prefix: str | None = None, workers: int = WORKERS) -> dict
 HEADER = """\
 # Nettleserrevisjonen: hva axe-core og Nu HTML Checker fant på nettstedet.
 # Skrevet av `make audit`; ikke rediger for hånd. Tilgjengelighetserklæringen og -rapporten
-# bygges fra denne fila (hooks/medvirkning/accessibility.py).
+# bygges fra denne fila (hooks/medvirkning/accessibility/accessibility.py).
 """
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .slugs import heading_id
+from ..core.slugs import heading_id
 
 SUPPORTED_SHARE = 0.5
 STEM_LENGTH = 6

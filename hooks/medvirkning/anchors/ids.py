@@ -12,7 +12,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from .slugs import heading_id
+from ..core.slugs import heading_id
 
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")

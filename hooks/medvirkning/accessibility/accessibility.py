@@ -31,14 +31,14 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_build_datetime, get_relative_url
 
-from .data_files import SAFE_LOADER
+from ..core.data_files import SAFE_LOADER
 from .contrast import WCAG_AA_TEXT, ContrastResult, theme_contrast
-from .html_tree import (Scope, attribute, children, classes, hidden_elements, is_hidden, page_languages, parse_html,
-                        shared_tree, text_of)
-from .languages import page_locale
-from .markers import marker
-from .page_dates import local_date
-from .scripts import theme_stylesheet_file
+from ..core.html_tree import (Scope, attribute, children, classes, hidden_elements, is_hidden, page_languages,
+                              parse_html, shared_tree, text_of)
+from ..core.languages import page_locale
+from ..core.markers import marker
+from ..core.page_dates import local_date
+from ..assets.scripts import theme_stylesheet_file
 from .readability import LIX_MAX, LIX_TARGET, LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
 
 log = get_plugin_logger("tilgjengelighet")

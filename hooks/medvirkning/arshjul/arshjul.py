@@ -30,9 +30,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_build_datetime, get_relative_url
 
-from .data_files import read_yaml
-from .languages import generated_file
-from .markers import marker
+from ..core.data_files import read_yaml
+from ..core.languages import generated_file
+from ..core.markers import marker
 
 log = get_plugin_logger("arshjul")
 

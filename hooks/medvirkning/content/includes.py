@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .data_files import DataFileError, decode
+from ..core.data_files import DataFileError, decode
 
 # markdown-include's own pattern (markdown_include.include.INC_SYNTAX).
 INCLUDE = re.compile(r"{!\s*(.+?)\s*!((\blines\b)=([0-9 -]+))?\}")
