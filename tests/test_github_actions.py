@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import subprocess
 
-from medvirkning import github_actions, strict_build
-from medvirkning.translations import stamp
+from medvirkning.__main__ import main as command
+from medvirkning.ci import github as github_actions
+from medvirkning.translations.status import stamp
 from test_broken_edits import CASES, make_project
 
 
@@ -33,7 +34,7 @@ def test_broken_page_is_annotated_on_its_line(tmp_path, monkeypatch, capsys):
     summary = github_env(monkeypatch, tmp_path)
     monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
     config_file = make_project(CASES / "boks-ukjent-type", tmp_path / "project")
-    assert strict_build.main(str(config_file), str(tmp_path / "site")) == 1
+    assert command(["build", str(config_file), str(tmp_path / "site")]) == 1
     out = capsys.readouterr().out
     assert "::error file=docs/moter.md,line=9,title=Bygget::boksen «advarsel» finnes ikke." in out
     text = summary.read_text(encoding="utf-8")
@@ -45,7 +46,7 @@ def test_broken_page_is_annotated_on_its_line(tmp_path, monkeypatch, capsys):
 def test_nothing_extra_outside_github(tmp_path, monkeypatch, capsys):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     config_file = make_project(CASES / "boks-ukjent-type", tmp_path / "project")
-    assert strict_build.main(str(config_file), str(tmp_path / "site")) == 1
+    assert command(["build", str(config_file), str(tmp_path / "site")]) == 1
     assert "::error" not in capsys.readouterr().out
 
 
@@ -75,7 +76,7 @@ def test_summary_lists_changed_pages_lix_ids_and_outdated_translations(tmp_path,
                                    encoding="utf-8")
     git(project, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "endring")
     summary = github_env(monkeypatch, tmp_path, GITHUB_BASE_REF="main", GITHUB_REF="refs/pull/42/merge")
-    strict_build.main(str(config_file), str(tmp_path / "site"))
+    command(["build", str(config_file), str(tmp_path / "site")])
     text = summary.read_text(encoding="utf-8")
     row = next(line for line in text.splitlines() if line.startswith("| [moter.md]"))
     assert "pr-preview/pr-42/moter/)" in row
@@ -84,3 +85,15 @@ def test_summary_lists_changed_pages_lix_ids_and_outdated_translations(tmp_path,
     assert "- docs/moter.nn.md" in text
     warnings = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::warning")]
     assert warnings and all("file=docs/moter.md" in line for line in warnings), warnings  # the LIX note
+
+
+def test_preview_is_built_for_its_own_address(tmp_path, monkeypatch):
+    """The workflow's preview job sets MEDVIRKNING_SITE_URL: canonical links and the sitemap
+    point into the preview's folder, not at the published site."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    address = "https://navikt.github.io/medvirkning/pr-preview/pr-7/"
+    monkeypatch.setenv("MEDVIRKNING_SITE_URL", address)
+    config_file = make_project(CASES / "data-nei-er-tekst", tmp_path / "project")
+    assert command(["build", str(config_file), str(tmp_path / "site")]) == 0
+    assert f"<loc>{address}</loc>" in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'rel="canonical" href="{address}"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

@@ -54,8 +54,9 @@ def run_audit(config_file: str = "mkdocs.yml") -> int:
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["build"]:
+        from medvirkning.ci.github import report
         from medvirkning.core.strict_build import main as strict_build
-        return strict_build(*argv[1:3])
+        return strict_build(*argv[1:3], report=report)
     if argv[:1] == ["anchors"]:
         update_anchors(*argv[1:2])
         return 0

@@ -21,7 +21,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
-from . import build_messages, github_actions
+from . import build_messages
 
 _YAML_PLACE = re.compile(r'in "(?P<file>[^"]+)", line (?P<line>\d+), column (?P<column>\d+)')
 # MkDocs' closing lines: the messages before them already said what is wrong.
@@ -115,11 +115,13 @@ def run(config_file: str | Path = "mkdocs.yml", site_dir: str | Path | None = No
         logger.setLevel(level)
 
 
-def main(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> int:
+def main(config_file: str = "mkdocs.yml", site_dir: str | None = None, report=None) -> int:
+    """`report(result, config_file)`, if given, tells the result elsewhere too (ci.github)."""
     if not logging.getLogger().handlers and not logging.getLogger("mkdocs").handlers:
         logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
     result = run(config_file, site_dir)
-    github_actions.report(result.ok, result.messages, result.notes, Path(config_file), result.config)
+    if report is not None:
+        report(result, Path(config_file))
     if result.ok:
         return 0
     print(f"\nBygget stoppet. {len(result.messages)} ting må rettes:", file=sys.stderr)

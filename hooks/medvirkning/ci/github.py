@@ -20,9 +20,9 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .ids import heading_lines
-from .readability import blocks_from_markdown, measure
-from .translations import statuses
+from ..anchors.ids import heading_lines
+from ..accessibility.readability import blocks_from_markdown, measure
+from ..translations.status import statuses
 
 # "docs/veiviser/moter.md, linje 12: …", "mkdocs.yml, linje 3 og 7: …", "data/ordliste.yml: …",
 # after the name of the step's logger where it logged it ("tilgjengelighet: docs/…").
@@ -151,9 +151,11 @@ def summary(ok: bool, messages: list[str], changes: list[PageChange], outdated: 
     return "\n".join(lines) + "\n"
 
 
-def report(ok: bool, messages: list[str], notes: list[str], config_file: Path, config, env=None, out=None) -> None:
-    """Annotations on stdout and the job summary, when the build runs in GitHub Actions."""
+def report(result, config_file: Path, env=None, out=None) -> None:
+    """Annotations on stdout and the job summary, when the build runs in GitHub Actions
+    (`result` is core.strict_build.Result)."""
     env = os.environ if env is None else env
+    ok, messages, notes, config = result.ok, result.messages, result.notes, result.config
     if env.get("GITHUB_ACTIONS") != "true":
         return
     out = out if out is not None else print
@@ -173,7 +175,7 @@ def report(ok: bool, messages: list[str], notes: list[str], config_file: Path, c
     if config is not None and base:
         docs_dir = Path(config.docs_dir)
         docs = docs_dir.relative_to(root).as_posix()
-        from .languages import languages
+        from ..core.languages import languages
         default, locales = languages(config)
         changes = changed_pages(root, docs, base, locales, default)
         changed = {change.path for change in changes}
