@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # real site (tests/conftest.py, built_site).
 PARALLEL := -n 3 --dist loadfile
 
-.PHONY: serve build system test test-fast test-alle-sider spell anchors oversatt audit bench clean
+.PHONY: serve build system test test-fast test-alle-sider spell anchors oversatt ny-side audit bench clean
 
 # The env is remade whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -53,6 +53,13 @@ anchors: $(STAMP)
 # Record that a translation is up to date with its bokmål page: make oversatt FIL=docs/veiviser/moter.nn.md
 oversatt: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m medvirkning oversatt $(FIL)
+
+# A new page with front matter, «Kort fortalt» and a source section, put in the menu:
+# make ny-side SIDE=veiviser/navn TITTEL="Tittel" KILDER=referat-innlandet,ffo MENY="Utvalget i praksis"
+# (an organisation page: ORGANISASJON=1 instead of MENY; the sources are in data/kilder.yml)
+ny-side: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/python -m medvirkning ny-side "$(SIDE)" "$(TITTEL)" --kilder "$(KILDER)" \
+		$(if $(MENY),--meny "$(MENY)") $(if $(ORGANISASJON),--organisasjon)
 
 # The browser audit: axe-core (both window sizes, light and dark) and the Nu HTML Checker over the
 # built site; writes data/tilgjengelighetsrevisjon.yml, which the accessibility statement is built

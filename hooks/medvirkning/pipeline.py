@@ -27,6 +27,7 @@ from .assets import scripts
 from .checklists import checklists
 from .content import checks as content_checks, front_matter, includes
 from .core import build_messages, html_tree, markers, page_dates, template_cache
+from .overviews import lists as overviews, sources
 from .core.languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                              languages, load_strings, translate_nav)
 from .core.state import Builds, LanguageBuild, Options, SiteData
@@ -50,9 +51,11 @@ FILES_STEPS = (
     arshjul.add_calendars,  # links to the sources of this language's pages
     templates_docs.add_downloads,  # links to the sections of this language's pages
     print_pages.add_pages,  # one per document that has pages in this language
+    sources.check_about_page,  # every source in data/kilder.yml is on the about page
 )
 MARKDOWN_STEPS = (
     front_matter.check,  # first: a broken page stops here, before anything reads it
+    sources.check_page,  # a guidebook page names its sources (front matter `kilder:`)
     ids.check_invisible,
     includes.check_links,
     content_checks.check_title,
@@ -60,6 +63,7 @@ MARKDOWN_STEPS = (
     glossary.render_markdown,
     arshjul.render_markdown,
     templates_docs.render_markdown,
+    overviews.render_markdown,  # the organisations table and the menu sections' lists
     accessibility.place_markers,
     translations.render_overview,
     translations.mark_outdated,
@@ -146,6 +150,7 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     build = BUILDS.current
+    overviews.remember_sections(nav, build)  # by the titles mkdocs.yml gives, before they are translated
     translate_nav(nav.items, build.strings["meny"])
     accessibility.remember_nav_order(nav, build)
     return nav
