@@ -28,6 +28,7 @@ from mkdocs.exceptions import PluginError
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..core import cache
 from ..core.html_tree import attribute, children, classes, parse_html
 from ..core.languages import generated_file
 from ..core.markers import marker
@@ -184,7 +185,10 @@ def add_downloads(files, build) -> None:
         src = page_file.src_uri
         prepared = prepared_markdown(page_file.content_string, src, build.strings, url_of)
         docx_src, md_src, md_dest = download_names(src)
-        files.append(generated_file(build, docx_src, docx_bytes(prepared, page_title(page_file.content_string))))
+        title = page_title(page_file.content_string)
+        key = cache.digest(prepared, title, cache.code_version([__file__], ["python-docx"]))
+        word = cache.cached_bytes(build.site.root, "word", key, lambda: docx_bytes(prepared, title))
+        files.append(generated_file(build, docx_src, word))
         download = generated_file(build, md_src, download_markdown(prepared).encode("utf-8"))
         download.dest_uri = build.folder + md_dest  # a .md name, but a file to download, not a page
         for cached in ("url", "abs_dest_path"):
