@@ -17,8 +17,9 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# A quick preview of bokmål; the other languages too with SPRAK=alle (or SPRAK=nn, SPRAK=en).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SPRAK=$(SPRAK) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m medvirkning build mkdocs.yml site

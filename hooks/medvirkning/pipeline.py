@@ -15,9 +15,10 @@ Where we stand relative to mkdocs-static-i18n (`i18n`, priority -100 on its even
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from . import markdown_setup
 from .accessibility import accessibility
@@ -29,6 +30,7 @@ from .content import checks as content_checks, front_matter, includes
 from .core import build_messages, html_tree, markers, page_dates, template_cache
 from .overviews import lists as overviews, sources
 from .core.languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
+                             preview_only,
                              languages, load_strings, translate_nav)
 from .core.state import Builds, LanguageBuild, Options, SiteData
 from .glossary import glossary
@@ -96,6 +98,8 @@ TEMPLATE_STEPS = (
     content_security.secure_page,
 )
 
+log = get_plugin_logger("forhandsvisning")
+
 OPTIONS = Options()
 BUILDS = Builds()
 
@@ -108,6 +112,11 @@ def on_startup(command, dirty):
 def on_config(config):
     if not is_nested_language_build(config):
         BUILDS.reset()  # a new build, or a rebuild under `mkdocs serve`
+        if OPTIONS.serving:  # a quick preview: bokmål, and the languages SPRAK names (make serve SPRAK=alle)
+            left_out = preview_only(config, os.environ.get("SPRAK", ""))
+            if left_out:
+                log.info(f"Forhåndsvisningen bygger bare {current_locale(config)} (og det SPRAK= ber om); "
+                         f"{', '.join(left_out)} er utelatt. Alle språk: make serve SPRAK=alle.")
     markdown_setup.configure_markdown(config.mdx_configs, config.markdown_extensions, config.docs_dir,
                                       permalink_label=lambda: BUILDS.current.strings["permalenke"],
                                       glossary_annotation=lambda: BUILDS.current.glossary_annotation)
