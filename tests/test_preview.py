@@ -31,11 +31,3 @@ def test_the_languages_asked_for():
     config, languages = config_with("nb", "nn", "en")
     assert preview_only(config, "nn, en") == [] and built(languages) == ["nb", "nn", "en"]
 
-
-def test_a_build_is_never_cut_short():
-    """Only the preview asks: the pipeline calls preview_only under `mkdocs serve` alone."""
-    from pathlib import Path
-
-    source = (Path(__file__).resolve().parent.parent / "hooks" / "medvirkning" / "pipeline.py").read_text(encoding="utf-8")
-    call = source.index("preview_only(config")
-    assert "if OPTIONS.serving:" in source[source.rindex("\n", 0, call - 80):call]
