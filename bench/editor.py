@@ -43,6 +43,7 @@ def project_copy(folder: Path) -> Path:
 
 
 def default_copy(folder: Path, all_pages: bool) -> Path:
+    folder = folder.resolve()
     config = variants.default_material(variants.load_config(), folder / "docs")
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(variants.ROOT / "docs", folder / "docs")
@@ -63,6 +64,7 @@ def _get(url: str) -> str:
 
 def save_to_page(config_file: Path, port: int, page_url: str, saves: int = SAVES) -> list[float]:
     """Seconds from saving the page to the served page showing the change, per save."""
+    config_file = config_file.resolve()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SPRAK", None)
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file),
