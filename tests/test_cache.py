@@ -67,3 +67,29 @@ def test_a_changed_template_gives_a_new_word_file(tmp_path, monkeypatch):
     assert run(config_file, tmp_path / "site").ok
     assert "Første sak er høringen." in word_text(tmp_path / "site")
     assert "budsjettet" not in word_text(tmp_path / "site")
+
+
+CHECKLIST_PAGE = ("---\ndescription: Møter.\n---\n\n# Møter\n\n## Før møtet\n\n"
+                  "Lag saklisten sammen med lederen, og send innkallingen.\n\n"
+                  '!!! sjekkliste "mote"\n\n    - {punkt}\n')
+
+
+def test_a_changed_checklist_item_reaches_the_checklist_page(tmp_path, monkeypatch):
+    """The pages' checklist blocks are kept between builds: a changed item must not be the old one."""
+    monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
+    case = tmp_path / "case"
+    (case / "docs").mkdir(parents=True)
+    (case / "data").mkdir()
+    (case / "data" / "sjekklister.yml").write_text("- id: mote\n  tittel: Planlegge et møte\n  ingress: For lederen.\n",
+                                                   encoding="utf-8")
+    (case / "docs" / "moter.md").write_text(CHECKLIST_PAGE.replace("{punkt}", "Lag saklisten sammen."), encoding="utf-8")
+    config_file = make_project(case, tmp_path / "project")
+    checklist = tmp_path / "site" / "sjekklister" / "mote" / "index.html"
+    assert run(config_file, tmp_path / "site").ok
+    assert "Lag saklisten sammen." in checklist.read_text(encoding="utf-8")
+    assert list((tmp_path / "project" / cache.FOLDER / "sjekklister").iterdir())
+    (tmp_path / "project" / "docs" / "moter.md").write_text(
+        CHECKLIST_PAGE.replace("{punkt}", "Send innkallingen i god tid."), encoding="utf-8")
+    assert run(config_file, tmp_path / "site").ok
+    text = checklist.read_text(encoding="utf-8")
+    assert "Send innkallingen i god tid." in text and "Lag saklisten sammen." not in text
