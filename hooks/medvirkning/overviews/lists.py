@@ -90,7 +90,7 @@ def organisations_table(page, build) -> str:
             rows.append(f"| [{_cell(title_of(nav_page))}]({link(page.file.src_uri, nav_page.file.src_uri)}) | "
                         f"{_cell(entry.get('hvem', ''))} | {_cell(entry.get('viktigst', ''))} |")
     if not rows:
-        raise PluginError(f"docs/{page.file.src_uri}: ingen sider har «organisasjon:» i metadataene, så tabellen "
+        raise PluginError(f"docs/{page.file.src_uri}: ingen sider har «organisasjon:» i metadata øverst, så tabellen "
                           "over organisasjonene blir tom. Se «Legge til en side» i CONTRIBUTING.md.")
     header = (f"| {strings['organisasjoner_navn']} | {strings['organisasjoner_hvem']} | "
               f"{strings['organisasjoner_viktigst']} |\n|---|---|---|\n")

@@ -18,8 +18,10 @@ from ..core.data_files import decode, load_text, parse
 
 SOURCES_FILE = "data/kilder.yml"
 ABOUT_PAGE = "om/index.md"
-# Guidebook pages (organisation pages among them), not their front page or the templates.
+# Guidebook pages (organisation pages among them), not their front page or the templates: the
+# pages of this folder in the guidebook's part of the menu (mkdocs.yml's title for it).
 NEEDS_SOURCES = re.compile(r"^veiviser/(?!index\.md$)[a-z0-9-]+\.md$")
+GUIDEBOOK_SECTION = "Veiviser for utvalgsarbeid"
 SCHEMA = {"type": "array", "items": {"type": "object", "required": ["id", "tittel"], "additionalProperties": False,
                                      "properties": {"id": {"type": "string", "pattern": "^[a-z0-9-]+$"},
                                                     "tittel": {"type": "string", "minLength": 1}}}}
@@ -54,12 +56,14 @@ def check_page(markdown: str, page, build) -> str:
     src = page.file.src_uri
     if not build.is_default or not NEEDS_SOURCES.match(src) or page.file.generated_by is not None:
         return markdown
+    if src not in {p.file.src_uri for p in build.nav_sections.get(GUIDEBOOK_SECTION, [])}:
+        return markdown  # not in the guidebook's menu (the menu check names a page left out of it)
     known = load(build.site.root)
     names = page.meta.get("kilder")
     text = page.file.content_string
     if not names:
         raise PluginError(
-            f"docs/{src}, linje 1: siden mangler «kilder:» i metadataene øverst. Skriv hvilke kilder siden "
+            f"docs/{src}, linje 1: siden mangler «kilder:» i metadata øverst. Skriv hvilke kilder siden "
             f"bygger på, for eksempel «kilder: [referat-innlandet, ffo]». Kildene står i {SOURCES_FILE}: "
             + ", ".join(s.id for s in known) + ".")
     ids = {s.id for s in known}
