@@ -15,9 +15,10 @@ Where we stand relative to mkdocs-static-i18n (`i18n`, priority -100 on its even
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from . import markdown_setup
 from .accessibility import checks as accessibility_checks, report as accessibility_report, theme_fixes, wcag
@@ -28,7 +29,9 @@ from .checklists import checklists
 from .contact import contact
 from .content import checks as content_checks, front_matter, includes, pasted_text, site_structure
 from .core import build_messages, data_schemas, html_tree, markers, page_dates, reader_strings, settings, template_cache
+from .overviews import lists as overviews, sources
 from .core.languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
+                             preview_only,
                              languages, load_strings, translate_nav)
 from .core.state import Builds, LanguageBuild, Options, SiteData
 from .glossary import glossary
@@ -54,10 +57,12 @@ FILES_STEPS = (
     arshjul.add_calendars,  # links to the sources of this language's pages
     templates_docs.add_downloads,  # links to the sections of this language's pages
     print_pages.add_pages,  # one per document that has pages in this language
+    sources.check_about_page,  # every source in data/kilder.yml is on the about page
 )
 MARKDOWN_STEPS = (
     pasted_text.check_front_matter,  # first: Word's curly quotes named before the front matter is read
     front_matter.check,  # a broken page stops here, before anything reads it
+    sources.check_page,  # a guidebook page names its sources (front matter `kilder:`)
     site_structure.check_template,
     ids.check_invisible,
     includes.check_links,
@@ -68,6 +73,7 @@ MARKDOWN_STEPS = (
     arshjul.render_markdown,
     templates_docs.render_markdown,
     contact.render_markdown,
+    overviews.render_markdown,  # the organisations table and the menu sections' lists
     accessibility_report.place_markers,
     translations.render_overview,
     translations.mark_outdated,
@@ -106,6 +112,8 @@ TEMPLATE_STEPS = (
     content_security.secure_page,
 )
 
+log = get_plugin_logger("forhandsvisning")
+
 OPTIONS = Options()
 BUILDS = Builds()
 
@@ -119,6 +127,11 @@ def on_config(config):
     if not is_nested_language_build(config):
         BUILDS.reset()  # a new build, or a rebuild under `mkdocs serve`
         build_messages.install_output()  # each message once, in Norwegian, for this build
+        if OPTIONS.serving:  # a quick preview: bokmål, and the languages SPRAK names (make serve SPRAK=alle)
+            left_out = preview_only(config, os.environ.get("SPRAK", ""))
+            if left_out:
+                log.info(f"Forhåndsvisningen bygger bare {current_locale(config)} (og det SPRAK= ber om); "
+                         f"{', '.join(left_out)} er utelatt. Alle språk: make serve SPRAK=alle.")
     markdown_setup.configure_markdown(config.mdx_configs, config.markdown_extensions, config.docs_dir,
                                       permalink_label=lambda: BUILDS.current.strings["permalenke"],
                                       glossary_annotation=lambda: BUILDS.current.glossary_annotation)
@@ -171,6 +184,7 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     build = BUILDS.current
+    overviews.remember_sections(nav, build)  # by the titles mkdocs.yml gives, before they are translated
     translate_nav(nav.items, build.strings["meny"])
     print_pages.remember_nav_order(nav, build)
     return nav

@@ -17,6 +17,7 @@ fence or a comment) stops the build with file and line, as does a tab in a block
 from __future__ import annotations
 
 import hashlib
+import pickle
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -31,6 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from .quality import duplicate_items, is_supported, section_text, unsupported_item
+from ..core import cache
 from ..core.data_files import read_yaml
 from ..core.languages import generated_file
 from ..markdown_setup import OWN_EXTENSIONS
@@ -367,7 +369,7 @@ def collect(pages: dict[str, str], definitions: list[Definition], md_and_reader:
     for src_uri, source in pages.items():
         if not looks_like_it_has_blocks(source, docs_dir):
             continue
-        blocks = find_blocks(source, src_uri, md_and_reader)
+        blocks = kept_blocks(source, src_uri, md_and_reader, docs_dir)
         if blocks_by_page is not None:
             blocks_by_page[src_uri] = blocks
         for block in blocks:
@@ -378,6 +380,20 @@ def collect(pages: dict[str, str], definitions: list[Definition], md_and_reader:
                     f"eller legg den til i {DEFINITIONS_FILE}.")
             collected[block.checklist_id].extend(block.items)
     return collected
+
+
+def kept_blocks(source: str, src_uri: str, md_and_reader: tuple, docs_dir: Path | None) -> list[Block]:
+    """find_blocks, kept between builds (core/cache.py) by the page's text, the texts it includes
+    and the code and Markdown libraries that read it; a page with an error is never kept."""
+    if docs_dir is None:
+        return find_blocks(source, src_uri, md_and_reader)
+    included = [(docs_dir / name) for name in included_files(source)]
+    key = cache.digest(source, src_uri, *(p.read_text(encoding="utf-8") if p.is_file() else "" for p in included),
+                       cache.code_version([__file__, Path(__file__).parent.parent / "markdown_setup.py"],
+                                          ["markdown", "pymdown-extensions", "markdown-include"]))
+    kept = cache.cached_bytes(docs_dir.parent, "sjekklister", key,
+                              lambda: pickle.dumps(find_blocks(source, src_uri, md_and_reader)))
+    return pickle.loads(kept)  # noqa: S301 - our own cache folder, written by this function
 
 
 def checklist_src_uri(checklist_id: str) -> str:

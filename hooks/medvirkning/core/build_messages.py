@@ -16,7 +16,7 @@ from .source import docs_path, line_with, line_with_any, where
 LOGGERS = tuple(f"{tool}.structure.{part}" for tool in ("mkdocs", "properdocs") for part in ("pages", "nav"))
 # Read before any hook runs (mkdocs.yml itself) and mkdocs-redirects' own messages.
 CONFIG_LOGGERS = tuple(f"{tool}.{part}" for tool in ("mkdocs", "properdocs") for part in ("config", "plugin.redirects"))
-LINK_HELP = "Lenker skrives til .md-filen, relativt til siden du står på, for eksempel ../veiviser/moter.md#agenda."
+LINK_HELP = "Lenker skrives til .md-filen, relativt til siden du står på, for eksempel ../veiviser/moter.md#innkallingen."
 
 _DOC = r"Doc file '(?P<src>[^']+)' contains"
 PATTERNS = [

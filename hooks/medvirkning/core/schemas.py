@@ -25,5 +25,10 @@ FRONT_MATTER = {
         "icon": TEXT,
         # A translation's fingerprint of the bokmål text it translates (medvirkning/translations.py).
         "oversatt_fra": {"type": "string", "pattern": "^[0-9a-f]{12}$"},
+        # The sources a guidebook page builds on: ids in data/kilder.yml (overviews/sources.py).
+        "kilder": {"type": "array", "minItems": 1, "items": TEXT},
+        # An organisation page's row in the organisations table (overviews/lists.py).
+        "organisasjon": {"type": "object", "required": ["hvem", "viktigst"], "additionalProperties": False,
+                         "properties": {"hvem": TEXT, "viktigst": TEXT}},
     },
 }

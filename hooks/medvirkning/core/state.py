@@ -65,6 +65,7 @@ class LanguageBuild:
     glossary_url: str | None = None
     glossary_annotation: Any = None  # glossary.Annotation of the page Markdown is reading
     nav_order: dict[str, int] = field(default_factory=dict)
+    nav_sections: dict[str, list] = field(default_factory=dict)  # menu section (mkdocs.yml's title) -> pages
     reports: list = field(default_factory=list)  # accessibility.PageReport
     report_data: dict = field(default_factory=dict)  # the report of every page, once all are checked
     generated_pages: dict[str, Any] = field(default_factory=dict)  # marker name -> Page
