@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
                front_matter, glossary, html_tree, ids, includes, markdown_setup, markers, offline, page_dates,
-               print_pages, scripts, search_index, template_cache, templates_docs, translations)
+               print_pages, scripts, search_index, template_cache, templates_docs, terms, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                         languages, load_strings, translate_nav)
 from .state import Builds, LanguageBuild, Options, SiteData
@@ -31,6 +31,7 @@ from .state import Builds, LanguageBuild, Options, SiteData
 FILES_STEPS = (
     content_checks.check_encoding,  # first: every other step reads the pages as UTF-8
     includes.check_pages,  # before anything reads a page through Markdown (markdown-include)
+    terms.check,  # this language's pages and data files against data/termer.yml
     translations.find,
     accessibility.keep_generated_pages_out_of_nav,
     glossary.find_glossary,

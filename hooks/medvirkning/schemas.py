@@ -23,6 +23,23 @@ GLOSSARY = {
     },
 }
 ALLOWLIST = {"type": "array", "items": TEXT}
+# The termbase (data/termer.yml, medvirkning/terms.py): per concept the term in each language, the
+# variants we do not use per language, and why.
+TERMBASE = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "nb": TEXT, "nn": TEXT, "en": TEXT, "merknad": OPTIONAL_TEXT,
+            "avvist": {"type": "object", "additionalProperties": False,
+                       "patternProperties": {"^[a-z]{2}$": {"type": "array", "items": TEXT}}},
+        },
+    },
+}
+# Titles, cite lines and slogans in bokmål that an nn or en page must mark lang="nb" (data/kildetitler.yml).
+BOKMAL_TITLES = {"type": "array", "items": {"type": "object", "required": ["tittel"], "additionalProperties": False,
+                                            "properties": {"tittel": TEXT, "merknad": OPTIONAL_TEXT}}}
 ANCHORS = {"type": "object", "additionalProperties": {"type": "array", "items": TEXT}}
 # The words readers see (data/sprak/<locale>.yml): text, except the footer links and the menu's
 # section titles.
@@ -61,6 +78,8 @@ BY_FILE = {
     "data/ordliste.yml": GLOSSARY,
     "data/ikke-forkortelser.yml": ALLOWLIST,
     "data/ankere.yml": ANCHORS,
+    "data/termer.yml": TERMBASE,
+    "data/kildetitler.yml": BOKMAL_TITLES,
 }
 
 
