@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
-               front_matter, glossary, html_tree, ids, includes, markdown_setup, markers, offline, page_dates,
+               front_matter, glossary, html_tree, ids, includes, language_parts, markdown_setup, markers, offline, page_dates,
                print_pages, scripts, search_index, template_cache, templates_docs, terms, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                         languages, load_strings, translate_nav)
@@ -63,6 +63,7 @@ CONTENT_STEPS = (
     ids.check_ids,
     anchors.record_ids,
     content_checks.check_content,
+    language_parts.check_content,  # bokmål titles on nn and en pages carry lang="nb"
     content_checks.remove_comments,  # from the text and the parse alike
     content_security.check_content,
     accessibility.check_content,  # last: it checks the page as readers get it

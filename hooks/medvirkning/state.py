@@ -35,6 +35,7 @@ class SiteData:
     translations: list | None = None  # translations.Status of every page and language, once found
     not_found_page: str | None = None  # the default language's 404 page, kept at the site's root
     browser_audit: dict | None = None  # data/tilgjengelighetsrevisjon.yml (`make audit`), if there is one
+    bokmal_titles: list | None = None  # data/kildetitler.yml, once a page not in bokmål asks (language_parts)
 
 
 @dataclass

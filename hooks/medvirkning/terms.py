@@ -290,8 +290,8 @@ def headword_pattern(word: str) -> re.Pattern:
     (bilsenter, bilsentrene; gruppe, grupper)."""
     words = word.split()
     last = words[-1]
-    stem = re.escape(last[:-2]) + r"\w*" if len(last) >= 6 else re.escape(last)
-    return re.compile(r"(?<!\w)" + r"\s+".join([*map(re.escape, words[:-1]), stem]), re.IGNORECASE)
+    stem = re.escape(last[:-2]) + r"\w{0,5}" if len(last) >= 6 else re.escape(last) + r"\w{0,3}"
+    return re.compile(r"(?<!\w)" + r"\s+".join([*map(re.escape, words[:-1]), stem]) + r"(?!\w)", re.IGNORECASE)
 
 
 def glossary_messages(root: Path, termbase: Termbase, locale: str, default: str,
