@@ -31,10 +31,10 @@ from .state import Builds, LanguageBuild, Options, SiteData
 FILES_STEPS = (
     content_checks.check_encoding,  # first: every other step reads the pages as UTF-8
     includes.check_pages,  # before anything reads a page through Markdown (markdown-include)
-    terms.check,  # this language's pages and data files against data/termer.yml
     translations.find,
     accessibility.keep_generated_pages_out_of_nav,
     glossary.find_glossary,
+    terms.check,  # this language's pages and data files against data/termer.yml; after the glossary is found
     checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
     arshjul.add_calendars,  # links to the sources of this language's pages
     templates_docs.add_downloads,  # links to the sections of this language's pages

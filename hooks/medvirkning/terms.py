@@ -25,6 +25,7 @@ GLOSSARY_FILE = "data/ordliste.yml"
 ESCAPE = "<!-- sitat -->"
 DATA_ESCAPE = "# sitat"
 LANGUAGES = ("nb", "nn", "en")
+LANGUAGE_KEY = re.compile(r"^[a-z]{2}$")  # a field named by a language code holds that language's text (nn:, en:)
 # Data files that hold no prose of a language: ids, the audit's results, the term lists themselves.
 NOT_PROSE = ("data/termer.yml", "data/kildetitler.yml", "data/ankere.yml", "data/tilgjengelighetsrevisjon.yml",
              "data/ikke-forkortelser.yml")
@@ -115,8 +116,9 @@ REMOVED = [
     re.compile(r"</?[a-zA-Z][^>]*>"),  # HTML tags
     re.compile(r"\{![^}]*!\}"),  # includes
     re.compile(r"\{[:#.][^}]*\}|\{\s*\w+=[^}]*\}"),  # attribute lists
-    re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s+\w+'),  # box types (their titles stay)
 ]
+# A box: its type and the quotation marks around its title are syntax (the checklists check names curly ones).
+BOX = re.compile(r'^(\s*(?:!!!|\?\?\?\+?)\s+[\w-]+\s*["“”«»]?)(.*?)(["“”«»]?\s*)$')
 
 
 def blank(text: str) -> str:
@@ -168,6 +170,9 @@ def prose_lines(source: str, locale: str) -> list[tuple[int, str]]:
         if not kept:
             continue
         text = INLINE_LANG.sub(lambda m: m.group(0) if m.group(2) == locale else blank(m.group(0)), line)
+        box = BOX.match(text)
+        if box:
+            text = blank(box.group(1)) + box.group(2) + blank(box.group(3))
         for pattern in REMOVED:
             text = pattern.sub(lambda m: blank(m.group(0)), text)
         result.append((number, text))
@@ -249,7 +254,7 @@ def data_values(root: Path, locale: str, default: str, locales: list[str]) -> li
         def walk(value, route, language):
             if isinstance(value, dict):
                 for key, child in value.items():
-                    walk(child, (*route, key), key if key in locales else language)
+                    walk(child, (*route, key), key if LANGUAGE_KEY.match(key) else language)
             elif isinstance(value, list):
                 for index, child in enumerate(value):
                     walk(child, (*route, index), language)
@@ -267,7 +272,7 @@ def data_values(root: Path, locale: str, default: str, locales: list[str]) -> li
 
 
 def check_language(root: Path, docs_dir: Path, termbase: Termbase, locale: str, default: str,
-                   locales: list[str]) -> list[str]:
+                   locales: list[str], with_glossary: bool = True) -> list[str]:
     """Every message about the pages and data files of one language."""
     rules = termbase.rules_for(locale)
     messages = []
@@ -281,7 +286,14 @@ def check_language(root: Path, docs_dir: Path, termbase: Termbase, locale: str, 
     for where, lines in data_values(root, locale, default, locales):
         messages += term_messages(lines, rules, where)
         messages += quote_messages(lines, locale, where)
-    messages += glossary_messages(root, termbase, locale, default, page_texts)
+    # A page not translated is read in the default language (the reader gets that page).
+    translated = {where.replace(f".{locale}.md", ".md") for where, _ in page_texts}
+    for path in pages_of(docs_dir, default, default, locales) if locale != default else []:
+        where = f"docs/{path.relative_to(docs_dir).as_posix()}"
+        if where not in translated:
+            page_texts.append((where, prose_lines(decode(path.read_bytes(), where), default)))
+    if with_glossary:
+        messages += glossary_messages(root, termbase, locale, default, page_texts)
     return messages
 
 
@@ -328,7 +340,8 @@ def check(files, build) -> None:
     """Files step: this language's pages and data files against the termbase and its quotation marks."""
     root = build.site.root
     termbase = load(root)
+    # The glossary's words must be used where the language has a glossary page to list them.
     messages = check_language(root, Path(build.config.docs_dir), termbase, build.locale, build.default_locale,
-                              build.locales)
+                              build.locales, with_glossary=build.glossary_url is not None)
     if messages:
         raise TermError("\n".join(messages))
