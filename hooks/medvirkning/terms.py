@@ -105,6 +105,7 @@ FENCE = re.compile(r"^\s*(>\s*)*(```|~~~)")
 LANG_ATTRIBUTE = re.compile(r"""\blang\s*=\s*["']?([a-zA-Z-]+)""")
 BLOCK_LANG = re.compile(r"""^\s*(>\s*)*\{:?\s*[^}]*\blang\s*=\s*["']?([a-zA-Z-]+)[^}]*\}\s*$""")
 INLINE_LANG = re.compile(r"""<(\w+)\b[^>]*\blang\s*=\s*["']?([a-zA-Z-]+)[^>]*>.*?</\1\s*>""", re.S)
+OPEN_CODE = re.compile(r"<(pre|script|style)\b[^>]*>")
 OPEN_LANG = re.compile(r"""<(\w+)\b[^>]*\blang\s*=\s*["']?([a-zA-Z-]+)[^>]*>""")
 REMOVED = [
     re.compile(r"<!--.*?-->"),  # comments
@@ -164,6 +165,10 @@ def prose_lines(source: str, locale: str) -> list[tuple[int, str]]:
         opened = OPEN_LANG.search(INLINE_LANG.sub("", line))
         if opened and opened.group(2) != locale:
             other_until = opened.group(1)
+            keep[index] = False
+        code = OPEN_CODE.search(line)
+        if code and not re.search(rf"</{code.group(1)}\s*>", line[code.end():]):  # a code block in HTML
+            other_until = code.group(1)
             keep[index] = False
     result = []
     for number, (line, kept) in enumerate(zip(lines, keep), start=1):
