@@ -101,6 +101,7 @@ def load(root: Path) -> Termbase:
 
 # ---- The prose of a page, line by line ----
 
+INCLUDE = re.compile(r"\{!\s*(.+?)\s*!\}")
 FENCE = re.compile(r"^\s*(>\s*)*(```|~~~)")
 LANG_ATTRIBUTE = re.compile(r"""\blang\s*=\s*["']?([a-zA-Z-]+)""")
 BLOCK_LANG = re.compile(r"""^\s*(>\s*)*\{:?\s*[^}]*\blang\s*=\s*["']?([a-zA-Z-]+)[^}]*\}\s*$""")
@@ -243,6 +244,18 @@ def pages_of(docs_dir: Path, locale: str, default: str, locales: list[str]) -> l
             if page_locale(path.relative_to(docs_dir).as_posix(), default, locales) == locale]
 
 
+def included_from_outside(docs_dir: Path, locale: str, default: str, locales: list[str]) -> list[Path]:
+    """Files outside docs/ that this language's pages include ({!../CONTRIBUTING.md!}): their text is the page's."""
+    inside = docs_dir.resolve()
+    found: list[Path] = []
+    for page in pages_of(docs_dir, locale, default, locales):
+        for include in INCLUDE.findall(page.read_text(encoding="utf-8")):
+            path = (docs_dir / include).resolve()
+            if path.exists() and inside not in path.parents and path not in found:
+                found.append(path)
+    return found
+
+
 def data_values(root: Path, locale: str, default: str, locales: list[str]) -> list[tuple[str, list[tuple[int, str]]]]:
     """Per data file (data/…yml) with prose, the (line, text) of each value in `locale`."""
     found = []
@@ -282,8 +295,8 @@ def check_language(root: Path, docs_dir: Path, termbase: Termbase, locale: str, 
     rules = termbase.rules_for(locale)
     messages = []
     page_texts = []
-    for path in pages_of(docs_dir, locale, default, locales):
-        where = f"docs/{path.relative_to(docs_dir).as_posix()}"
+    for path in pages_of(docs_dir, locale, default, locales) + included_from_outside(docs_dir, locale, default, locales):
+        where = path.resolve().relative_to(root.resolve()).as_posix()
         lines = prose_lines(decode(path.read_bytes(), where), locale)
         messages += term_messages(lines, rules, where)
         messages += quote_messages(lines, locale, where)
