@@ -11,15 +11,15 @@ import pytest
 import textstat
 import yaml
 
-from medvirkning.accessibility import (
+from medvirkning.accessibility.accessibility import (
     PageReport, check_page, deviations, page_readability, report_data, source_line,
 )
 from conftest import content_pages, read_html, read_tree, run_mkdocs_build
-from medvirkning.contrast import (
+from medvirkning.accessibility.contrast import (
     composite, contrast_ratio, custom_property_rules, parse_color, selector_match, theme_contrast,
 )
-from medvirkning.html_tree import children, parse_html, text_of
-from medvirkning.readability import (
+from medvirkning.core.html_tree import children, parse_html, text_of
+from medvirkning.accessibility.readability import (
     LIX_MAX, LIX_TARGET, blocks_from_html, lix, lix_label, measure, sentences_from_blocks,
 )
 
@@ -197,7 +197,7 @@ def test_lix_is_textstats_lix_for_ordinary_prose():
 def test_the_words_lix_counts_are_textstats_on_every_page(built_site):
     """The build counts LIX's words and long words itself (readability.lix_words); on the text of
     every page of every language the counts are textstat's (lexicon_count, long_word_count)."""
-    from medvirkning.readability import LONG_WORD_LETTERS, blocks_from_html, lix_words
+    from medvirkning.accessibility.readability import LONG_WORD_LETTERS, blocks_from_html, lix_words
 
     checked = 0
     for path in content_pages(built_site):
@@ -424,7 +424,7 @@ def test_statement_lists_what_the_browser_audit_found(fixture_site, tmp_path):
 
 
 def test_the_statement_says_when_the_audit_is_older_than_the_content():
-    from medvirkning.accessibility import audit_status
+    from medvirkning.accessibility.accessibility import audit_status
 
     audit = {"dato": "2026-11-20", "verktoy": {"axe-core": "4.14.1"}}
     assert audit_status(audit, {"index.md": "2026-11-21"})["stale"]

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from conftest import read_html, read_tree, PHONE, ROOT
-from medvirkning import arshjul
+from medvirkning.arshjul import arshjul
 
 STRINGS = yaml.safe_load((ROOT / "data/sprak/nb.yml").read_text(encoding="utf-8"))
 CYCLE = arshjul.load(ROOT, "nb")

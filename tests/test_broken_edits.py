@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, SAFE_DUMPER, project_config
-from medvirkning.strict_build import run
+from medvirkning.core.strict_build import run
 
 CASES = Path(__file__).parent / "broken_edits"
 BASE_PAGE = "---\ndescription: Forsiden.\n---\n\n# Forside\n\nTekst om utvalget.\n"

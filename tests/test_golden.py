@@ -12,12 +12,12 @@ from pathlib import Path
 import markdown
 import pytest
 
-from medvirkning.checklists import Definition, find_blocks, show_blocks_on_page
-from medvirkning.content_security import add_policy
-from medvirkning.glossary import Annotation, Entry, GlossaryAnnotation, abbreviation_pattern
-from medvirkning.languages import load_strings
-from medvirkning.section_links import SectionLinks
-from medvirkning.slugs import slugify
+from medvirkning.checklists.checklists import Definition, find_blocks, show_blocks_on_page
+from medvirkning.security.content_security import add_policy
+from medvirkning.glossary.glossary import Annotation, Entry, GlossaryAnnotation, abbreviation_pattern
+from medvirkning.core.languages import load_strings
+from medvirkning.anchors.section_links import SectionLinks
+from medvirkning.core.slugs import slugify
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 WORDS = load_strings(GOLDEN.parent.parent, "nb", "nb")

@@ -7,10 +7,10 @@ from pathlib import Path
 import markdown
 import yaml
 
-from medvirkning.anchors import dump_registry, explain, missing_anchors
-from medvirkning.page_dates import last_changed, local_date
-from medvirkning.section_links import SectionLinks
-from medvirkning.slugs import slugify
+from medvirkning.anchors.registry import dump_registry, explain, missing_anchors
+from medvirkning.core.page_dates import last_changed, local_date
+from medvirkning.anchors.section_links import SectionLinks
+from medvirkning.core.slugs import slugify
 
 FRONT = "---\ndescription: En side.\n---\n\n"
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,8 +9,14 @@ from mkdocs_static_i18n.plugin import I18n
 
 from conftest import project_config
 
-from medvirkning import (accessibility, anchors, checklists, content_security, front_matter, glossary, markers,
-                         pipeline)
+from medvirkning import pipeline
+from medvirkning.accessibility import accessibility
+from medvirkning.anchors import registry as anchors
+from medvirkning.checklists import checklists
+from medvirkning.content import front_matter
+from medvirkning.core import markers
+from medvirkning.glossary import glossary
+from medvirkning.security import content_security
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,7 +93,7 @@ def test_the_quicker_theme_listing_gives_mkdocs_the_same_files_to_copy():
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
 
-    from medvirkning import template_cache
+    from medvirkning.core import template_cache
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     plain, quick = Files([]), Files([])

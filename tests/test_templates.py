@@ -15,7 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import read_html, DESKTOP, PHONE, ROOT
-from medvirkning import templates_docs
+from medvirkning.templates import downloads as templates_docs
 
 TEMPLATES = ["mandat", "innkalling", "referat", "arsrapport", "evaluering"]
 FOLDER = "veiviser/maler"

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_in_process, make_project
-from medvirkning import data_files, schemas, terms
+from medvirkning.core import data_files, schemas
+from medvirkning.language import terms
 
 FRONT = "---\ndescription: En side.\n---\n\n"
 TERMBASE = """\

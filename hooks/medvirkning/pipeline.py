@@ -19,12 +19,25 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
-               front_matter, glossary, html_tree, ids, includes, language_parts, markdown_setup, markers, offline, page_dates,
-               print_pages, scripts, search_index, template_cache, templates_docs, terms, translations)
-from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
-                        languages, load_strings, translate_nav)
-from .state import Builds, LanguageBuild, Options, SiteData
+from . import markdown_setup
+from .accessibility import accessibility
+from .anchors import ids, registry as anchors
+from .arshjul import arshjul
+from .assets import scripts
+from .checklists import checklists
+from .content import checks as content_checks, front_matter, includes
+from .core import build_messages, html_tree, markers, page_dates, template_cache
+from .core.languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
+                             languages, load_strings, translate_nav)
+from .core.state import Builds, LanguageBuild, Options, SiteData
+from .glossary import glossary
+from .language import parts as language_parts, terms
+from .offline import service_worker as offline
+from .printing import print_pages
+from .search import index as search_index
+from .security import content_security
+from .templates import downloads as templates_docs
+from .translations import status as translations
 
 # The steps of each event, in the order they run. Each takes the event's value first and
 # returns it (changed or not), then the page where there is one, then the language build.

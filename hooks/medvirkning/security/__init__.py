@@ -1,0 +1,1 @@
+"""Content security: the policy every page carries."""
