@@ -198,3 +198,13 @@ def test_the_sources_titles_are_data_with_a_schema():
     titles = yaml.safe_load((ROOT / "data" / "kildetitler.yml").read_text(encoding="utf-8"))
     assert "Veileder – tjenesteutvikling i samarbeid med funksjonshemmedes organisasjoner" in [t["tittel"] for t in titles]
     assert schemas.for_file("data/kildetitler.yml") is schemas.BOKMAL_TITLES
+
+
+def test_a_page_has_one_name_in_the_menu_and_as_its_title(tmp_path):
+    pages = {"om/index.md": FRONT + "# Om nettstedet\n", "om/index.en.md": FRONT + "# About the site\n"}
+    root = project(tmp_path, pages, data={"sprak/en.yml": "meny:\n  Om nettstedet: About this site\n"})
+    assert messages(root, "en") == [
+        "data/sprak/en.yml, linje 2: menyen kaller siden «Om nettstedet» for «About this site», men siden heter "
+        "«About the site» (docs/om/index.en.md, linje 5). En side har ett navn: bruk det samme begge steder."]
+    (root / "docs/om/index.en.md").write_text(FRONT + "# About this site\n", encoding="utf-8")
+    assert messages(root, "en") == []

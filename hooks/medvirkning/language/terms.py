@@ -310,6 +310,7 @@ def check_language(root: Path, docs_dir: Path, termbase: Termbase, locale: str, 
         where = f"docs/{path.relative_to(docs_dir).as_posix()}"
         if where not in translated:
             page_texts.append((where, prose_lines(decode(path.read_bytes(), where), default)))
+    messages += page_name_messages(root, docs_dir, locale, default, locales)
     if with_glossary:
         messages += glossary_messages(root, termbase, locale, default, page_texts)
     return messages
@@ -322,6 +323,47 @@ def headword_pattern(word: str) -> re.Pattern:
     last = words[-1]
     stem = re.escape(last[:-2]) + r"\w{0,5}" if len(last) >= 6 else re.escape(last) + r"\w{0,3}"
     return re.compile(r"(?<!\w)" + r"\s+".join([*map(re.escape, words[:-1]), stem]) + r"(?!\w)", re.IGNORECASE)
+
+
+TITLE = re.compile(r"^#\s+(.+?)\s*(\{[^}]*\})?\s*$")
+
+
+def page_title(path: Path) -> tuple[str, int] | None:
+    """The page's title (its # heading) and its line."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = TITLE.match(line)
+        if match:
+            return match.group(1), number
+    return None
+
+
+def page_name_messages(root: Path, docs_dir: Path, locale: str, default: str, locales: list[str]) -> list[str]:
+    """One name per page: where the menu names a section after a page (Om nettstedet), this
+    language's menu word is that page's title in this language."""
+    if locale == default:
+        return []
+    strings = root / "data" / "sprak" / f"{locale}.yml"
+    if not strings.exists():
+        return []
+    data, lines = load_text(decode(strings.read_bytes(), f"data/sprak/{locale}.yml"))
+    menu = (data or {}).get("meny") or {}
+    by_title = {}
+    for path in pages_of(docs_dir, default, default, locales):
+        found = page_title(path)
+        if found:
+            by_title.setdefault(found[0], path)
+    messages = []
+    for name, translated in menu.items():
+        source = by_title.get(name)
+        translation = source.with_name(source.name[:-3] + f".{locale}.md") if source else None
+        found = page_title(translation) if translation and translation.exists() else None
+        if found and found[0] != translated:
+            where = translation.relative_to(root).as_posix()
+            messages.append(
+                f"data/sprak/{locale}.yml, linje {lines.get(('meny', name), '?')}: menyen kaller siden «{name}» "
+                f"for «{translated}», men siden heter «{found[0]}» ({where}, linje {found[1]}). En side har ett navn: "
+                "bruk det samme begge steder.")
+    return messages
 
 
 def glossary_messages(root: Path, termbase: Termbase, locale: str, default: str,
