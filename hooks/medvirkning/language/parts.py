@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..core.data_files import read_yaml
-from ..core.html_tree import elements, shared_tree, text_of
+from ..core.html_tree import children, elements, shared_tree, text_of
 from ..core.languages import page_locale
 
 FILE = "data/kildetitler.yml"
@@ -45,8 +45,11 @@ def language_of(node) -> str | None:
 def unmarked(tree, titles: list[str]) -> list[str]:
     """The titles that stand in the content outside a part marked lang="nb", once per place."""
     found = []
+    whole = " ".join(text_of(node) if node.is_element_node else (node.text_content or "") for node in children(tree))
     for title in titles:
         pattern = title_pattern(title)
+        if not pattern.search(whole):  # most pages hold no title: one look at the whole text
+            continue
         for node in elements(tree):
             if node.tag in ("code", "pre", "script", "style") or not pattern.search(text_of(node)):
                 continue

@@ -205,6 +205,8 @@ def suggestion(found: str, preferred: str) -> str:
 
 def term_messages(lines: list[tuple[int, str]], rules: list[Rule], where: str) -> list[str]:
     messages = []
+    whole = "\n".join(text for _, text in lines)
+    rules = [rule for rule in rules if rule.pattern.search(whole)]  # most rules are not in a file: one look
     for number, text in lines:
         for rule in rules:
             for match in rule.pattern.finditer(text):
