@@ -36,6 +36,7 @@ class SiteData:
     not_found_page: str | None = None  # the default language's 404 page, kept at the site's root
     browser_audit: dict | None = None  # data/tilgjengelighetsrevisjon.yml (`make audit`), if there is one
     bokmal_titles: list | None = None  # data/kildetitler.yml, once a page not in bokmål asks (language.parts)
+    role_addresses: Any = None  # security.personal_data.RoleAddresses: what contact details may be published
 
 
 @dataclass
@@ -55,6 +56,7 @@ class LanguageBuild:
     translations: list = field(default_factory=list)  # translations.Status, every page and language
     checklists: dict[str, list] = field(default_factory=dict)  # checklist id -> items
     checklist_blocks: dict[str, list] = field(default_factory=dict)  # src_uri -> checklists.Block
+    marked_texts: list = field(default_factory=list)  # own_advice.Marked: our advice and proposals, to keep marked
     abbreviations: dict = field(default_factory=dict)  # term -> glossary.Entry in this language
     abbreviation_pattern: re.Pattern | None = None
     glossary_url: str | None = None
