@@ -186,7 +186,7 @@ def prose_lines(source: str, locale: str) -> list[tuple[int, str]]:
 
 
 def front_matter_end(source: str) -> int:
-    """The number of the front matter's closing line (0 if none): its fields are checked as prose."""
+    """The number of the front matter's closing line (0 if none)."""
     if not source.startswith("---"):
         return 0
     for number, line in enumerate(source.splitlines()[1:], start=2):
@@ -299,9 +299,12 @@ def check_language(root: Path, docs_dir: Path, termbase: Termbase, locale: str, 
     page_texts = []
     for path in pages_of(docs_dir, locale, default, locales) + included_from_outside(docs_dir, locale, default, locales):
         where = path.resolve().relative_to(root.resolve()).as_posix()
-        lines = prose_lines(decode(path.read_bytes(), where), locale)
+        source = decode(path.read_bytes(), where)
+        lines = prose_lines(source, locale)
         messages += term_messages(lines, rules, where)
-        messages += quote_messages(lines, locale, where)
+        # Quotation marks in the front matter are YAML's: the front matter check names curly ones there.
+        end = front_matter_end(source)
+        messages += quote_messages([(n, text) for n, text in lines if n > end], locale, where)
         page_texts.append((where, lines))
     for where, lines in data_values(root, locale, default, locales):
         messages += term_messages(lines, rules, where)
