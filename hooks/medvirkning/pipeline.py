@@ -35,6 +35,7 @@ from .core.languages import (apply_to_config, current_locale, is_nested_language
                              languages, load_strings, translate_nav)
 from .core.state import Builds, LanguageBuild, Options, SiteData
 from .glossary import glossary
+from .language import parts as language_parts, terms
 from .offline import service_worker as offline
 from .own_advice import marks as own_advice
 from .printing import print_pages
@@ -53,6 +54,7 @@ FILES_STEPS = (
     translations.find,
     accessibility_report.keep_generated_pages_out_of_nav,
     glossary.find_glossary,
+    terms.check,  # this language's pages and data files against data/termer.yml; after the glossary is found
     checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
     arshjul.add_calendars,  # links to the sources of this language's pages
     templates_docs.add_downloads,  # links to the sections of this language's pages
@@ -88,6 +90,7 @@ CONTENT_STEPS = (
     ids.check_ids,
     anchors.record_ids,
     content_checks.check_content,
+    language_parts.check_content,  # bokmål titles on nn and en pages carry lang="nb"
     content_checks.remove_comments,  # from the text and the parse alike
     pasted_text.check_content,  # before the policy and the allowlist, with words for what Word writes
     content_security.check_content,

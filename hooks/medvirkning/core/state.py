@@ -35,6 +35,7 @@ class SiteData:
     translations: list | None = None  # translations.Status of every page and language, once found
     not_found_page: str | None = None  # the default language's 404 page, kept at the site's root
     browser_audit: dict | None = None  # data/tilgjengelighetsrevisjon.yml (`make audit`), if there is one
+    bokmal_titles: list | None = None  # data/kildetitler.yml, once a page not in bokmål asks (language.parts)
     role_addresses: Any = None  # security.personal_data.RoleAddresses: what contact details may be published
     contact: Any = None  # contact.Contact: owner and contact address, from mkdocs.yml's extra
     wcag_criteria: list = field(default_factory=list)  # wcag.Criterion of data/wcag.yml, in WCAG's order

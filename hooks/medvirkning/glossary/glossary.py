@@ -369,8 +369,9 @@ def load(root: Path) -> tuple[list[Entry], set[str]]:
 
 def find_glossary(files, build) -> None:
     """This language's abbreviations, and where this language's glossary page is."""
-    abbreviations = {e.term: e.localized(build.locale, build.default_locale)
-                     for e in build.site.glossary_entries if e.is_abbreviation}
+    # By the term as this language writes it (UN for FN in English): the one the pages use.
+    abbreviations = {local.term: local for local in (e.localized(build.locale, build.default_locale)
+                                                     for e in build.site.glossary_entries if e.is_abbreviation)}
     build.abbreviations = abbreviations
     build.abbreviation_pattern = abbreviation_pattern(list(abbreviations.values()))
     build.glossary_url = next((f.url for f in files.documentation_pages() if MARKER.search(f.content_string)), None)
