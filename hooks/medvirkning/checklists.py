@@ -31,7 +31,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from .checklist_quality import duplicate_items, is_supported, section_text, unsupported_item
-from .data_files import read_yaml
+from .checklist_rules import audience_problems, order_items, too_many_items
+from .data_files import load_text, read_yaml
 from .languages import generated_file
 from .markdown_setup import OWN_EXTENSIONS
 from .markers import marker
@@ -57,12 +58,18 @@ DEFINITIONS_SCHEMA = {
     "type": "array",
     "items": {
         "type": "object",
-        "required": ["id", "tittel", "ingress"],
+        "required": ["id", "tittel", "ingress", "for", "rekkefolge"],
         "additionalProperties": False,
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
             "tittel": {"type": "string", "minLength": 1},
             "ingress": {"type": "string", "minLength": 1},
+            # Who the list is for: one audience (or the few its intro names), see checklist_rules.py.
+            "for": {"anyOf": [{"type": "string", "minLength": 1},
+                              {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}]},
+            # The sections the items come from, in task order (page#id).
+            "rekkefolge": {"type": "array", "minItems": 1,
+                           "items": {"type": "string", "pattern": r"^[\w./-]+\.md(#[\w-]+)?$"}},
         },
         # Other languages: nn: {tittel: …, ingress: …}, en: {…}.
         "patternProperties": {"^(?!id$)[a-z]{2}$": {"type": "object", "additionalProperties": False,
@@ -78,11 +85,15 @@ class Definition:
     title: str
     intro: str
     translations: dict = field(default_factory=dict)  # locale -> {"tittel": …, "ingress": …}
+    audiences: list[str] = field(default_factory=list)  # «for»
+    order: list[str] = field(default_factory=list)  # «rekkefolge»: page#id in task order
+    lines: dict = field(default_factory=dict)  # field ("id", "ingress", "nn.ingress", "rekkefolge.0") -> line
 
     def localized(self, locale: str) -> "Definition":
         other = self.translations.get(locale) or {}
         return Definition(self.id, str(other.get("tittel", self.title)),
-                          " ".join(str(other.get("ingress", self.intro)).split()))
+                          " ".join(str(other.get("ingress", self.intro)).split()), {}, self.audiences, self.order,
+                          self.lines)
 
 
 @dataclass
@@ -114,8 +125,15 @@ class ChecklistError(PluginError):
 
 def load_definitions(path: Path) -> list[Definition]:
     raw = read_yaml(path, [], schema=DEFINITIONS_SCHEMA)
-    return [Definition(item["id"], item["tittel"], " ".join(item["ingress"].split()),
-                       {k: v for k, v in item.items() if isinstance(v, dict)}) for item in raw]
+    lines = load_text(path.read_text(encoding="utf-8"))[1] if raw else {}
+    definitions = []
+    for number, item in enumerate(raw):
+        audiences = item["for"] if isinstance(item["for"], list) else [item["for"]]
+        where = {".".join(str(p) for p in path[1:]): line for path, line in lines.items() if path[:1] == (number,)}
+        definitions.append(Definition(item["id"], item["tittel"], " ".join(item["ingress"].split()),
+                                      {k: v for k, v in item.items() if isinstance(v, dict)}, audiences,
+                                      list(item["rekkefolge"]), where))
+    return definitions
 
 
 # ---- Reading blocks with Markdown ----
@@ -469,6 +487,26 @@ def check_items(checklist_id: str, items: list[Item], sources: dict[str, str]) -
                 "Flytt punktet under avsnittet det bygger på, eller bruk ordene fra teksten.")
 
 
+def apply_rules(build) -> None:
+    """Task order, at most MAX_ITEMS items, and the audience named in the intro (checklist_rules.py)."""
+    vocabulary = build.strings.get("malgrupper") or {}
+    problems = []
+    for definition in build.site.checklist_definitions:
+        local = definition.localized(build.locale)
+        order_lines = [definition.lines.get(f"rekkefolge.{n}") for n in range(len(definition.order))]
+        items, found = order_items(definition.id, build.checklists[definition.id], definition.order, order_lines)
+        build.checklists[definition.id] = items
+        problems += found
+        problem = too_many_items(definition.id, len(items), definition.lines.get("id"))
+        problems += [problem] if problem else []
+        intro_line = definition.lines.get("ingress" if build.is_default else f"{build.locale}.ingress",
+                                          definition.lines.get("ingress"))
+        problems += audience_problems(definition.id, definition.audiences, local.intro, vocabulary, build.locale,
+                                      intro_line)
+    if problems:
+        raise ChecklistError("\n".join(dict.fromkeys(problems)))
+
+
 def localized_definitions(build) -> list[Definition]:
     """The checklists' titles and introductions in this build's language."""
     return [d.localized(build.locale) for d in build.site.checklist_definitions]
@@ -484,6 +522,7 @@ def add_pages(files, build) -> None:
                                Path(build.config.docs_dir))
     for checklist_id, items in build.checklists.items():
         check_items(checklist_id, items, sources)
+    apply_rules(build)
     template = build.templates.get_template(ITEM_TEMPLATE)
     for definition in localized_definitions(build):
         if not build.checklists[definition.id]:

@@ -35,6 +35,8 @@ STRINGS = {
                                                   "properties": {"tittel": TEXT, "url": OPTIONAL_TEXT}}},
         "meny": {"type": "object", "additionalProperties": TEXT},
         "kontrastpar": {"type": "object", "additionalProperties": TEXT},
+        # The checklists' audiences and the words an intro names each by (checklist_rules.py).
+        "malgrupper": {"type": "object", "additionalProperties": {"type": "array", "minItems": 1, "items": TEXT}},
     },
 }
 
