@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 
 # Every marker a step owns; an editor's message lists them.
 KNOWN = ("ordliste", "sjekklister", "tilgjengelighetsrapport", "tilgjengelighetsavvik", "oversettelser", "arshjul",
-         "mal")
+         "mal", "reiser")
 
 MARKER = re.compile(r"^<!--\s*generert:\s*(.*?)\s*-->[ \t]*$", re.M)
 

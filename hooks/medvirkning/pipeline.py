@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
-               front_matter, glossary, html_tree, ids, includes, markdown_setup, markers, offline, page_dates,
+               front_matter, glossary, html_tree, ids, includes, journeys, markdown_setup, markers, offline, page_dates,
                print_pages, scripts, search_index, template_cache, templates_docs, translations)
 from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                         languages, load_strings, translate_nav)
@@ -38,6 +38,7 @@ FILES_STEPS = (
     arshjul.add_calendars,  # links to the sources of this language's pages
     templates_docs.add_downloads,  # links to the sections of this language's pages
     print_pages.add_pages,  # one per document that has pages in this language
+    journeys.add_pages,  # last: links to checklists and templates, so after the pages made above
 )
 MARKDOWN_STEPS = (
     front_matter.check,  # first: a broken page stops here, before anything reads it
@@ -45,6 +46,7 @@ MARKDOWN_STEPS = (
     includes.check_links,
     content_checks.check_title,
     checklists.render_markdown,
+    journeys.render_markdown,  # the step box under the title, and the overview
     glossary.render_markdown,
     arshjul.render_markdown,
     templates_docs.render_markdown,
@@ -120,7 +122,7 @@ def load_site_data(config) -> SiteData:
     return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
                     glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
                     page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]),
-                    browser_audit=accessibility.load_audit(root))
+                    browser_audit=accessibility.load_audit(root), journeys=journeys.load(root, languages(config)[0]))
 
 
 @event_priority(-110)

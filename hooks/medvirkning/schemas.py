@@ -59,10 +59,40 @@ FRONT_MATTER = {
     },
 }
 
+# data/reiser.yml (medvirkning/journeys.py): journeys, each with numbered steps.
+JOURNEY_TRANSLATION = {"type": "object", "additionalProperties": False, "required": ["tittel", "ingress"],
+                       "properties": {"tittel": TEXT, "ingress": TEXT}}
+STEP_TRANSLATION = {"type": "object", "additionalProperties": False, "required": ["tittel"],
+                    "properties": {"tittel": TEXT}}
+SECTION_REF = {"type": "string", "pattern": r"^[\w./-]+\.md(#[\w-]+)?$"}
+JOURNEYS = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["id", "tittel", "ingress", "steg"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+            "tittel": TEXT,
+            "ingress": TEXT,
+            "steg": {"type": "array", "minItems": 2, "items": {
+                "type": "object",
+                "required": ["tittel", "side"],
+                "additionalProperties": False,
+                "properties": {"tittel": TEXT, "side": SECTION_REF, "lenker": {"type": "array", "items": SECTION_REF},
+                               "vart_rad": {"type": "boolean"}},
+                "patternProperties": {"^[a-z]{2}$": STEP_TRANSLATION},
+            }},
+        },
+        "patternProperties": {"^(?!id$)[a-z]{2}$": JOURNEY_TRANSLATION},
+    },
+}
+
 BY_FILE = {
     "data/ordliste.yml": GLOSSARY,
     "data/ikke-forkortelser.yml": ALLOWLIST,
     "data/ankere.yml": ANCHORS,
+    "data/reiser.yml": JOURNEYS,
 }
 
 

@@ -34,6 +34,7 @@ class SiteData:
     arshjul: Any = None  # arshjul.Cycle, from data/arshjul.yml
     translations: list | None = None  # translations.Status of every page and language, once found
     not_found_page: str | None = None  # the default language's 404 page, kept at the site's root
+    journeys: list | None = None  # journeys.Journey, from data/reiser.yml
     browser_audit: dict | None = None  # data/tilgjengelighetsrevisjon.yml (`make audit`), if there is one
 
 
@@ -54,6 +55,7 @@ class LanguageBuild:
     translations: list = field(default_factory=list)  # translations.Status, every page and language
     checklists: dict[str, list] = field(default_factory=dict)  # checklist id -> items
     checklist_blocks: dict[str, list] = field(default_factory=dict)  # src_uri -> checklists.Block
+    journey_steps: dict[str, list] = field(default_factory=dict)  # src_uri -> the journey steps it belongs to
     abbreviations: dict = field(default_factory=dict)  # term -> glossary.Entry in this language
     abbreviation_pattern: re.Pattern | None = None
     glossary_url: str | None = None
