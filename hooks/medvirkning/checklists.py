@@ -33,7 +33,7 @@ from mkdocs.plugins import get_plugin_logger
 from .checklist_quality import duplicate_items, is_supported, section_text, unsupported_item
 from .checklist_rules import audience_problems, order_items, too_many_items
 from .data_files import load_text, read_yaml
-from .languages import generated_file
+from .languages import STRINGS_FOLDER, generated_file
 from .markdown_setup import OWN_EXTENSIONS
 from .markers import marker
 from .slugs import slugify
@@ -487,12 +487,27 @@ def check_items(checklist_id: str, items: list[Item], sources: dict[str, str]) -
                 "Flytt punktet under avsnittet det bygger på, eller bruk ordene fra teksten.")
 
 
+def audience_words(root: Path, locale: str) -> dict[str, list[str]]:
+    """The audiences and the words for them in a language's own strings file (no fallback)."""
+    path = root / STRINGS_FOLDER / f"{locale}.yml"
+    words = read_yaml(path, {}).get("malgrupper")
+    if not words:
+        raise ChecklistError(f"{STRINGS_FOLDER}/{locale}.yml: «malgrupper» mangler. Sjekklistene har ingress på "
+                             f"«{locale}», så ordene for hver målgruppe må stå der (se {STRINGS_FOLDER}/nb.yml).")
+    return words
+
+
 def apply_rules(build) -> None:
     """Task order, at most MAX_ITEMS items, and the audience named in the intro (checklist_rules.py)."""
-    vocabulary = build.strings.get("malgrupper") or {}
-    problems = []
+    problems, words = [], {}
     for definition in build.site.checklist_definitions:
         local = definition.localized(build.locale)
+        # The intro is checked with the words of the language it is written in (a list not
+        # translated yet shows the default language's intro).
+        written_in = build.locale if build.locale in definition.translations else build.default_locale
+        if written_in not in words:
+            words[written_in] = audience_words(build.site.root, written_in)
+        vocabulary = words[written_in]
         order_lines = [definition.lines.get(f"rekkefolge.{n}") for n in range(len(definition.order))]
         items, found = order_items(definition.id, build.checklists[definition.id], definition.order, order_lines)
         build.checklists[definition.id] = items

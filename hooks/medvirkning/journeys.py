@@ -10,7 +10,7 @@ The build
   build naming data/reiser.yml and the line;
 - adds one page per journey (steg-for-steg/<id>.md) with the numbered steps;
 - fills the overview page that holds `<!-- generert: reiser -->`;
-- shows a «Steg 2 av 5: Ny i utvalget» box with previous and next under the title of each
+- shows a «Steg 2 av 5: Ny i utvalget» box with previous and next above the title of each
   page a step belongs to (a page can belong to several journeys, but to one step of each).
 Link texts are the headings of the linked sections in the reader's language. Markup is in
 overrides/partials/mv-journey*.html, words in data/sprak/<locale>.yml (keys reise_*).
@@ -213,9 +213,10 @@ def render_markdown(markdown: str, page, build) -> str:
     if entries:
         box = box_markdown(page.file.src_uri, entries, build.templates.get_template(BOX_TEMPLATE).render,
                            build.strings)
+        # Above the title, as GOV.UK does («Part of …»): the title and «Kort fortalt» stay together.
         lines = markdown.split("\n")
-        title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
-        lines[title + 1:title + 1] = ["", box, ""]
+        title = next((i for i, line in enumerate(lines) if line.startswith("# ")), 0)
+        lines[title:title] = [box, ""]
         markdown = "\n".join(lines)
     if OVERVIEW_MARKER.search(markdown):
         folder = posixpath.dirname(page.file.src_uri)
