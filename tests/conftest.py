@@ -174,8 +174,11 @@ BROWSER_SAMPLE = [
     "tilgjengelighet/rapport/",  # the report: wide tables on a phone
     "veileder/utskrift/",  # a whole document to print
     "404.html",  # the page for an address that does not exist
+    "steg-for-steg/ny-i-utvalget/",  # a journey: numbered steps
+    "veiviser/slik-gar-et-mote/",  # how a meeting runs, with its «Steg 4 av 5» box (veiviser/moter/ has two)
 ]
-BROWSER_SAMPLE_PER_LANGUAGE = ["", "sjekklister/mote/", "ordliste/", "tilgjengelighet/rapport/", "404.html"]
+BROWSER_SAMPLE_PER_LANGUAGE = ["", "sjekklister/mote/", "ordliste/", "tilgjengelighet/rapport/", "404.html",
+                               "steg-for-steg/ny-i-utvalget/"]
 
 
 def browser_pages(config, site: Path) -> list[str]:
