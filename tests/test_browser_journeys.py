@@ -70,10 +70,10 @@ def test_a_whole_journey_by_keyboard_with_next_and_previous(phone, site_url, loc
     # From the journey page to its first step, by keyboard.
     page.goto(site_url + LANGUAGES[locale] + f"steg-for-steg/{journey['id']}/")
     tab_to(page, "#steg-1 a:not(.headerlink)")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     visited = []
     for number in range(1, len(steps) + 1):
-        page.wait_for_load_state()
         where = page.locator(f"{box} .mv-journey-box__where")
         expected = WORDS[locale]["reise_steg_av"].format(nummer=number, antall=len(steps))
         assert " ".join(where.inner_text().split()) == f"{expected}: {title_of(journey, locale)}", page.url
@@ -81,14 +81,15 @@ def test_a_whole_journey_by_keyboard_with_next_and_previous(phone, site_url, loc
         visited.append(page.url.partition("#")[0])
         if number < len(steps):
             tab_to(page, f"{box} a[data-journey-next]")
-            page.keyboard.press("Enter")
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
     assert page.locator(f"{box} a[data-journey-next]").count() == 0  # the last step
     # And back to the first step with «Forrige».
     for number in range(len(steps) - 1, 0, -1):
         page.evaluate("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur()")
         tab_to(page, f"{box} a[data-journey-previous]")
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
         assert page.url.partition("#")[0] == visited[number - 1]
     assert page.locator(f"{box} a[data-journey-previous]").count() == 0  # the first step
     assert len(set(visited)) == len(steps)
