@@ -26,13 +26,13 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-sys.path[:0] = [str(BENCH), str(ROOT / "tests"), str(ROOT / "hooks")]
+sys.path[:0] = [str(BENCH), str(ROOT / "tests"), str(ROOT / "hooks"), str(ROOT / "tools")]
 
 import variants  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, content_pages  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from server import PagesServer  # noqa: E402
-from medvirkning import browser_audit  # noqa: E402
+import browser_audit  # noqa: E402
 
 OUT = BENCH / "out"
 RESULTS = BENCH / "RESULTS.md"
@@ -120,12 +120,12 @@ def hook_profile() -> tuple[float, dict[str, float]]:
         path = Path(filename)
         if function == "build" and path.match("mkdocs/commands/build.py"):
             total = max(total, cumulative)
-        if path.parent != PACKAGE or path.name == "pipeline.py":
+        if PACKAGE not in path.parents or path.name == "pipeline.py":
             continue
         from_pipeline = sum(times[3] for (caller, _, _), times in callers.items()
                             if Path(caller) == PACKAGE / "pipeline.py")
         if from_pipeline:
-            name = f"hooks/medvirkning/{path.name}"
+            name = f"hooks/medvirkning/{path.relative_to(PACKAGE).as_posix()}"
             per_hook[name] = per_hook.get(name, 0.0) + from_pipeline
     return total, dict(sorted(per_hook.items(), key=lambda item: -item[1]))
 

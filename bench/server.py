@@ -3,7 +3,7 @@
 
 Both the site and the default Material baseline are measured through it, so that the byte
 counts and Lighthouse scores are those a reader on the published site would see. The path and
-the 404 page are served as in the browser audit (medvirkning.browser_audit.SiteHandler); this
+the 404 page are served as in the browser audit (tools/browser_audit.py, SiteHandler); this
 adds what a real host adds: compression and a cache header.
 """
 from __future__ import annotations
@@ -16,8 +16,8 @@ import sys
 import threading
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from medvirkning.browser_audit import SiteHandler  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from browser_audit import SiteHandler  # noqa: E402
 
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 CACHE_CONTROL = "max-age=600"  # GitHub Pages' header

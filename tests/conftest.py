@@ -19,7 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from medvirkning import browser_audit
+import browser_audit
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -63,12 +63,12 @@ def run_mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedP
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, built strictly once per test run, in the test process, exactly as
-    `make build` and CI build it (medvirkning.strict_build).
+    `make build` and CI build it (medvirkning.core.strict_build).
 
     The test processes of a run (pytest-xdist) share one build: the first process that needs
     the site builds it under a lock in the run's common temporary folder; the others wait
     for it and read the same files (or the same failure)."""
-    from medvirkning.strict_build import run
+    from medvirkning.core.strict_build import run
 
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
@@ -303,7 +303,7 @@ def language_of_page(site: Path, page: Path) -> str:
 
 def strings(locale: str) -> dict:
     """The reader-facing words of a language, as the build reads them (data/sprak/)."""
-    from medvirkning.languages import load_strings
+    from medvirkning.core.languages import load_strings
     return load_strings(ROOT, locale, "nb")
 
 

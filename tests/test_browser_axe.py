@@ -4,7 +4,7 @@ dark colour scheme, no sideways scrolling, and the Nu HTML Checker; on one page 
 (`make test EVERY_PAGE=1`).
 
 axe-core and the Nu HTML Checker are the versions pinned in bench/package-lock.json
-(`npm ci --prefix bench`). The axe run is medvirkning.browser_audit, the same as `make audit`:
+(`npm ci --prefix bench`). The axe run is tools/browser_audit.py, the same as `make audit`:
 WCAG 2.0, 2.1 and 2.2 A/AA and best practice, no rule turned off.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import time
 import pytest
 
 from conftest import BROWSER_SAMPLE, BROWSER_SAMPLE_PER_LANGUAGE, DESKTOP, PHONE, browser_pages
-from medvirkning import browser_audit
+import browser_audit
 
 SIZES = {"desktop": DESKTOP["width"], "phone": PHONE["width"]}
 SCHEMES = ["light", "dark"]
@@ -28,7 +28,7 @@ def describe(address: str, violations: list[dict]) -> list[str]:
 def every_page(request, built_site, site_url):
     """axe's findings and the page width of each page the browser tests visit (one of each kind
     in every language; every page with --every-page), for each colour scheme and window size:
-    the audit of `make audit` (medvirkning.browser_audit), several pages at once, each loaded
+    the audit of `make audit` (tools/browser_audit.py), several pages at once, each loaded
     once per window size and checked in the light and the dark scheme."""
     started = time.monotonic()
     views, _ = browser_audit.run_axe(site_url, browser_pages(request.config, built_site))

@@ -17,7 +17,7 @@ from conftest import PHONE, ROOT, QuietHandler
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from medvirkning import offline
+from medvirkning.offline import service_worker as offline
 
 WORDS = yaml.safe_load((ROOT / "data" / "sprak" / "nb.yml").read_text(encoding="utf-8"))
 IN_CACHE = """async (url) => {

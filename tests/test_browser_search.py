@@ -1,5 +1,5 @@
 """The site's own search in Chromium, typed into the search box as a reader would: Norwegian word
-forms find the same pages (lunr's Norwegian stemmer, hooks/medvirkning/search_index.py and
+forms find the same pages (lunr's Norwegian stemmer, hooks/medvirkning/search/index.py and
 docs/assets/javascripts/workers/mv-search.js), a typo still finds something, and every result
 opens the section it names."""
 from __future__ import annotations

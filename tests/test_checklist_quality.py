@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from medvirkning.checklist_quality import (
+from medvirkning.checklists.quality import (
     duplicate_items, is_supported, key_words, normalise, section_text, unsupported_item,
 )
-from medvirkning.checklists import find_blocks
+from medvirkning.checklists.checklists import find_blocks
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

@@ -1,13 +1,13 @@
 """Checklists in task order, for one audience named in the intro, with at most 12 items
-(medvirkning/checklist_rules.py): the rules on the real data and the build's messages."""
+(medvirkning/checklists/rules.py): the rules on the real data and the build's messages."""
 from __future__ import annotations
 
 import yaml
 
 from conftest import ROOT, read_html
 
-from medvirkning.checklist_rules import MAX_ITEMS, audience_problems, named_audiences
-from medvirkning.checklists import load_definitions
+from medvirkning.checklists.rules import MAX_ITEMS, audience_problems, named_audiences
+from medvirkning.checklists.checklists import load_definitions
 
 VOCABULARY = yaml.safe_load((ROOT / "data" / "sprak" / "nb.yml").read_text(encoding="utf-8"))["malgrupper"]
 FRONT = "---\ndescription: Møter.\n---\n\n"

@@ -8,12 +8,12 @@ import pytest
 
 from conftest import read_html, read_tree
 
-from medvirkning.checklists import (
+from medvirkning.checklists.checklists import (
     ChecklistError, Definition, collect, find_blocks, load_definitions, render_overview,
     show_blocks_on_page,
 )
-from medvirkning.languages import load_strings
-from medvirkning.markers import leftover_markers
+from medvirkning.core.languages import load_strings
+from medvirkning.core.markers import leftover_markers
 
 WORDS = load_strings(Path(__file__).resolve().parent.parent, "nb", "nb")
 

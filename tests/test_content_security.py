@@ -6,12 +6,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from medvirkning import content_security
-from medvirkning.content_security import (add_policy, blocked_by_policy, content_security_policy, inline_scripts,
+from medvirkning.security import content_security
+from medvirkning.security.content_security import (add_policy, blocked_by_policy, content_security_policy, inline_scripts,
                               is_external, mark_external_links, script_hash)
 from conftest import content_pages, read_tree
-from medvirkning.content_checks import strip_comments
-from medvirkning.html_tree import parse_content, parse_html, shared_tree
+from medvirkning.content.checks import strip_comments
+from medvirkning.core.html_tree import parse_content, parse_html, shared_tree
 
 FRONT = "---\ndescription: En side.\n---\n\n"
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>x</title>

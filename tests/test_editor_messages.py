@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from medvirkning.build_messages import translate
-from medvirkning.front_matter import FrontMatterError, check_front_matter
+from medvirkning.core.build_messages import translate
+from medvirkning.content.front_matter import FrontMatterError, check_front_matter
 
 FRONT = "---\ndescription: En side.\n---\n\n"
 
@@ -85,7 +85,7 @@ def test_a_data_file_read_twice_gives_each_reader_its_own_copy_and_errors_every_
     """data_files.parse keeps what it read for the process (the tests' fixture builds and
     `mkdocs serve` read the same files again): each caller gets a copy, a changed text is read
     anew, and a broken text is an error each time it is read."""
-    from medvirkning import data_files, schemas
+    from medvirkning.core import data_files, schemas
 
     text = "- ord: NAV\n  fullt: Arbeids- og velferdsforvaltningen\n  forklaring: Etaten.\n"
     for _ in range(3):  # read, then twice from what was kept

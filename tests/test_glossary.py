@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from medvirkning.glossary import (
+from medvirkning.glossary.glossary import (
     Entry, GlossaryError, abbreviation_pattern, annotate_abbreviations, line_of, load_glossary,
     render_glossary_markdown, sort_key, unknown_abbreviations,
 )
@@ -164,7 +164,7 @@ def read_with_glossary(text, href="../ordliste/", allowlist=frozenset()):
     """Markdown with the glossary's tree step, as the site reads a page: the HTML and the Annotation."""
     import markdown
 
-    from medvirkning.glossary import Annotation, GlossaryAnnotation
+    from medvirkning.glossary.glossary import Annotation, GlossaryAnnotation
     annotation = Annotation(BY_TERM, PATTERN, href, allowlist)
     html = markdown.markdown(text, extensions=["attr_list", "md_in_html", GlossaryAnnotation(lambda: annotation)])
     return html, annotation

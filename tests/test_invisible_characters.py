@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 
-from medvirkning.ids import INVISIBLE, INVISIBLE_CHARACTER, invisible_characters
+from medvirkning.anchors.ids import INVISIBLE, INVISIBLE_CHARACTER, invisible_characters
 
 
 def test_the_regex_is_every_format_character_and_nothing_else():

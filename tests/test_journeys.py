@@ -1,4 +1,4 @@
-"""Steg for steg (medvirkning/journeys.py, data/reiser.yml): the journey pages, the «Steg 2 av 5» box
+"""Steg for steg (medvirkning/journeys/journeys.py, data/reiser.yml): the journey pages, the «Steg 2 av 5» box
 with previous and next on each page a step belongs to, the checked links, the start page's doors
 and the page on how a meeting runs."""
 from __future__ import annotations

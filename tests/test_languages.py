@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import read_html, build_in_process, make_project
-from medvirkning.translations import fingerprint
+from medvirkning.translations.status import fingerprint
 
 FRONT = "---\ndescription: {}\n---\n\n"
 CHECKLIST = 'Bli kjent med mandatet.\n\n!!! sjekkliste "nytt-medlem"\n\n    - {}\n'
@@ -233,8 +233,8 @@ def real_languages() -> list[str]:
 
 
 def test_every_bokmal_page_has_every_translation_with_the_same_section_ids():
-    from medvirkning.ids import heading_lines
-    from medvirkning.translations import sources, translation_path
+    from medvirkning.anchors.ids import heading_lines
+    from medvirkning.translations.status import sources, translation_path
     docs = ROOT / "docs"
     languages = real_languages()
     assert languages == ["nn", "en"]
@@ -252,13 +252,13 @@ def test_every_bokmal_page_has_every_translation_with_the_same_section_ids():
 
 
 def test_no_translation_is_outdated_or_missing():
-    from medvirkning.translations import statuses
+    from medvirkning.translations.status import statuses
     found = statuses(ROOT / "docs", "nb", ["nb", *real_languages()])
     assert found and [(s.translation, s.state) for s in found if s.state != "current"] == []
 
 
 def test_an_outdated_translation_is_found_when_its_source_changes(tmp_path):
-    from medvirkning.translations import statuses, stamp
+    from medvirkning.translations.status import statuses, stamp
     (tmp_path / "side.md").write_text(PAGES["moter.md"], encoding="utf-8")
     (tmp_path / "side.nn.md").write_text(PAGES["moter.nn.md"], encoding="utf-8")
     stamp(tmp_path / "side.nn.md", tmp_path)

@@ -1,16 +1,17 @@
 """Links that keep working: the id registry, redirects, section permalinks and page dates."""
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
 import markdown
 import yaml
 
-from medvirkning.anchors import dump_registry, explain, missing_anchors
-from medvirkning.page_dates import last_changed, local_date
-from medvirkning.section_links import SectionLinks
-from medvirkning.slugs import slugify
+from medvirkning.anchors.registry import dump_registry, explain, missing_anchors
+from medvirkning.core.page_dates import last_changed, local_date
+from medvirkning.anchors.section_links import SectionLinks
+from medvirkning.core.slugs import slugify
 
 FRONT = "---\ndescription: En side.\n---\n\n"
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,8 +157,10 @@ def test_every_page_shows_its_date_of_last_change_from_git(built_site):
             continue  # not committed yet: no date
         from conftest import built_page_of_source
         html = built_page_of_source(built_site, ROOT / "docs", source).read_text(encoding="utf-8")
-        if relative == "tilgjengelighet/index.md" and AUDIT.exists():  # the later of it and the browser audit
-            iso = max(iso, str(yaml.safe_load(AUDIT.read_text(encoding="utf-8"))["dato"]))
+        if relative.startswith("tilgjengelighet/index."):  # the latest of it, the audit and the assessments
+            if AUDIT.exists():
+                iso = max(iso, str(yaml.safe_load(AUDIT.read_text(encoding="utf-8"))["dato"]))
+            iso = max(iso, *re.findall(r'dato: "([\d-]+)"', (ROOT / "data" / "wcag.yml").read_text(encoding="utf-8")))
         assert f'<time datetime="{iso}">' in html, relative
         dated += 1
     assert dated > 40

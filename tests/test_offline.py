@@ -1,12 +1,13 @@
-"""The service worker the build writes (medvirkning.offline) and our scripts as served
-(medvirkning.scripts): the version, the documents and what each page needs offline."""
+"""The service worker the build writes (medvirkning.offline.service_worker) and our scripts as served
+(medvirkning.assets.scripts): the version, the documents and what each page needs offline."""
 from __future__ import annotations
 
 import json
 
 from conftest import ROOT
-from medvirkning import offline, scripts
-from medvirkning.search_index import settings_only
+from medvirkning.offline import service_worker as offline
+from medvirkning.assets import scripts
+from medvirkning.search.index import settings_only
 
 
 def write(folder, files: dict[str, str]):

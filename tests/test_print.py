@@ -10,7 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import read_html, DESKTOP, PHONE, ROOT, FixtureLoader
-from medvirkning import print_pages
+from medvirkning.printing import print_pages
 
 DOCUMENTS = print_pages.DOCUMENTS
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import build_in_process, make_project
-from medvirkning.search_index import (dump, indexes_to_write, exclude_generated, point_search_at_language_root,
+from medvirkning.search.index import (dump, indexes_to_write, exclude_generated, point_search_at_language_root,
                           split_index)
 
 CONFIG = {"lang": ["no", "en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"], "fields": {}}

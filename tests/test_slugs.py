@@ -1,6 +1,6 @@
 import pytest
 
-from medvirkning.slugs import heading_id, slugify
+from medvirkning.core.slugs import heading_id, slugify
 
 
 @pytest.mark.parametrize("text, expected", [

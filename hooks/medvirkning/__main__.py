@@ -25,9 +25,9 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from medvirkning.ids import heading_lines
+from medvirkning.anchors.ids import heading_lines
 from medvirkning.pipeline import OPTIONS
-from medvirkning.translations import stamp
+from medvirkning.translations.status import stamp
 
 
 def update_anchors(config_file: str = "mkdocs.yml") -> None:
@@ -37,7 +37,9 @@ def update_anchors(config_file: str = "mkdocs.yml") -> None:
 
 
 def run_audit(config_file: str = "mkdocs.yml") -> int:
-    from medvirkning import browser_audit
+    # A developer tool (Chromium, Java): it lives in tools/, outside the build's import path.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+    import browser_audit  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory() as site_dir:
         build(load_config(config_file, site_dir=site_dir, strict=True))
@@ -52,7 +54,7 @@ def run_audit(config_file: str = "mkdocs.yml") -> int:
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["build"]:
-        from medvirkning.strict_build import main as strict_build
+        from medvirkning.core.strict_build import main as strict_build
         return strict_build(*argv[1:3])
     if argv[:1] == ["anchors"]:
         update_anchors(*argv[1:2])

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 
-from .glossary import GlossaryAnnotation
-from .section_links import SectionLinks
-from .slugs import slugify
+from .glossary.glossary import GlossaryAnnotation
+from .anchors.section_links import SectionLinks
+from .core.slugs import slugify
 
 # Our own extensions: they act on the page being built, so a Markdown instance that only reads
 # pages (checklists.site_markdown) leaves them out.

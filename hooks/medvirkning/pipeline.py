@@ -19,17 +19,33 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from . import (accessibility, anchors, arshjul, build_messages, checklists, content_checks, content_security,
-               front_matter, glossary, html_tree, ids, includes, journeys, markdown_setup, markers, offline, page_dates,
-               print_pages, scripts, search_index, template_cache, templates_docs, translations)
-from .languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
-                        languages, load_strings, translate_nav)
-from .state import Builds, LanguageBuild, Options, SiteData
+from . import markdown_setup
+from .accessibility import accessibility, wcag
+from .anchors import ids, registry as anchors
+from .arshjul import arshjul
+from .assets import scripts
+from .checklists import checklists
+from .contact import contact
+from .content import checks as content_checks, front_matter, includes, pasted_text, site_structure
+from .core import build_messages, html_tree, markers, page_dates, template_cache
+from .core.languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
+                             languages, load_strings, translate_nav)
+from .core.state import Builds, LanguageBuild, Options, SiteData
+from .glossary import glossary
+from .journeys import journeys
+from .offline import service_worker as offline
+from .own_advice import marks as own_advice
+from .printing import print_pages
+from .search import index as search_index
+from .security import content_security, html_allowlist, personal_data
+from .templates import downloads as templates_docs
+from .translations import status as translations
 
 # The steps of each event, in the order they run. Each takes the event's value first and
 # returns it (changed or not), then the page where there is one, then the language build.
 FILES_STEPS = (
     content_checks.check_encoding,  # first: every other step reads the pages as UTF-8
+    site_structure.check_files,  # names, addresses, redirects, menu titles: before any page is read
     includes.check_pages,  # before anything reads a page through Markdown (markdown-include)
     translations.find,
     accessibility.keep_generated_pages_out_of_nav,
@@ -41,15 +57,19 @@ FILES_STEPS = (
     journeys.add_pages,  # last: links to checklists and templates, so after the pages made above
 )
 MARKDOWN_STEPS = (
-    front_matter.check,  # first: a broken page stops here, before anything reads it
+    pasted_text.check_front_matter,  # first: Word's curly quotes named before the front matter is read
+    front_matter.check,  # a broken page stops here, before anything reads it
+    site_structure.check_template,
     ids.check_invisible,
     includes.check_links,
     content_checks.check_title,
     checklists.render_markdown,
-    journeys.render_markdown,  # the step box under the title, and the overview
+    pasted_text.check_source,  # after the checklists, which say in their own words what is wrong with them
+    journeys.render_markdown,  # the step box above the title, and the overview
     glossary.render_markdown,
     arshjul.render_markdown,
     templates_docs.render_markdown,
+    contact.render_markdown,
     accessibility.place_markers,
     translations.render_overview,
     translations.mark_outdated,
@@ -65,11 +85,15 @@ CONTENT_STEPS = (
     anchors.record_ids,
     content_checks.check_content,
     content_checks.remove_comments,  # from the text and the parse alike
+    pasted_text.check_content,  # before the policy and the allowlist, with words for what Word writes
     content_security.check_content,
+    html_allowlist.check_content,  # after the policy's own words on scripts and styles
+    personal_data.check_content,  # after the comments are out: they are not published
     accessibility.check_content,  # last: it checks the page as readers get it
 )
 POST_PAGE_STEPS = (
     html_tree.parse_written_page,  # the one parse (build.written_page) that every step below reads
+    own_advice.check_written_page,  # pages, checklists and print pages: our advice keeps its mark
     accessibility.check_language_of_output,
     accessibility.valid_toggles_of_page,
     search_index.point_page_at_its_index,
@@ -98,6 +122,7 @@ def on_config(config):
                                       permalink_label=lambda: BUILDS.current.strings["permalenke"],
                                       glossary_annotation=lambda: BUILDS.current.glossary_annotation)
     build_messages.install(config)
+    site_structure.keep_validation(config)  # link checks stay on, as strict does
     template_cache.install(config)  # before MkDocs and Material make their Jinja environments
     return config
 
@@ -122,7 +147,10 @@ def load_site_data(config) -> SiteData:
     return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
                     glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
                     page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]),
-                    browser_audit=accessibility.load_audit(root), journeys=journeys.load(root, languages(config)[0]))
+                    browser_audit=accessibility.load_audit(root),
+                    role_addresses=personal_data.load(root, config.extra),
+                    contact=contact.site_contact(config.extra), wcag_criteria=wcag.load(root),
+                    journeys=journeys.load(root, languages(config)[0]))
 
 
 @event_priority(-110)
@@ -181,10 +209,11 @@ def on_template_context(context, template_name, config):
 
 def add_strings(context):
     """Templates get this language's words as `mv`, its folder as `mv_folder` ("" or "nn/"),
-    the default language as `mv_default_locale` and Material's main stylesheet as `mv_material_css`."""
+    the default language as `mv_default_locale`, Material's main stylesheet as `mv_material_css` and
+    the site's owner and contact (contact.Contact) as `mv_kontakt`."""
     build = BUILDS.current
     context.update(mv=build.strings, mv_folder=build.folder, mv_default_locale=build.default_locale,
-                   mv_material_css=build.material_css)
+                   mv_material_css=build.material_css, mv_kontakt=build.site.contact)
     return context
 
 

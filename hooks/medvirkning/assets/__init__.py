@@ -1,0 +1,1 @@
+"""Our scripts and stylesheets as readers get them."""

@@ -1,0 +1,1 @@
+"""Checklists: collected from the content, one page each, and their quality checks."""

@@ -1,0 +1,1 @@
+"""The glossary: the Ordliste page and the explanation of every abbreviation."""

@@ -1,0 +1,1 @@
+"""Reading without a network: the service worker the build writes."""

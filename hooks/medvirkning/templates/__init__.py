@@ -1,0 +1,1 @@
+"""Templates (maler): the pages a council fills in, as Word and Markdown downloads."""

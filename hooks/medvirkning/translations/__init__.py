@@ -1,0 +1,1 @@
+"""Translation status: which pages exist in which language, and which are outdated."""
