@@ -97,7 +97,8 @@ BROWSER_SAMPLE = [
     "steg-for-steg/ny-i-utvalget/",  # a journey: numbered steps
     "veiviser/slik-gar-et-mote/",  # a step page with its journey box
 ]
-BROWSER_SAMPLE_PER_LANGUAGE = ["", "sjekklister/mote/", "ordliste/", "tilgjengelighet/rapport/", "404.html"]
+BROWSER_SAMPLE_PER_LANGUAGE = ["", "sjekklister/mote/", "ordliste/", "tilgjengelighet/rapport/", "404.html",
+                               "steg-for-steg/ny-i-utvalget/"]
 
 
 def browser_pages(config, site: Path) -> list[str]:
@@ -169,7 +170,7 @@ def make_project(target: Path, pages: dict[str, str], data: dict[str, str] | Non
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs" / "_includes", target / "docs" / "_includes")
     shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
-    data = {"sjekklister.yml": "[]\n", "ankere.yml": "{}\n", **(data or {})}
+    data = {"sjekklister.yml": "[]\n", "ankere.yml": "{}\n", "reiser.yml": "[]\n", **(data or {})}
     for relative, text in {**{f"docs/{k}": v for k, v in pages.items()},
                            **{f"data/{k}": v for k, v in data.items()}}.items():
         path = target / relative

@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from ..core.data_files import load_text, read_yaml
 from ..core.languages import generated_file
 from ..core.markers import marker
+from ..core.source import link_texts
 from ..core.slugs import heading_id
 
 DATA_FILE = "data/reiser.yml"
@@ -216,6 +217,8 @@ def render_markdown(markdown: str, page, build) -> str:
         # Above the title, as GOV.UK does («Part of …»): the title and «Kort fortalt» stay together.
         lines = markdown.split("\n")
         title = next((i for i, line in enumerate(lines) if line.startswith("# ")), 0)
+        if lines[title].startswith("# "):  # MkDocs takes the title from a first line that is the heading
+            page.meta.setdefault("title", link_texts(re.sub(r"\s*\{[^}]*\}\s*$", "", lines[title][2:])).strip())
         lines[title:title] = [box, ""]
         markdown = "\n".join(lines)
     if OVERVIEW_MARKER.search(markdown):
