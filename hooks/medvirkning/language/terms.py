@@ -220,6 +220,10 @@ def term_messages(lines: list[tuple[int, str]], rules: list[Rule], where: str) -
     return messages
 
 
+# A straight quotation in prose: "words", not an attribute's value (href="…") or what is left of a tag.
+STRAIGHT_QUOTE = re.compile(r'(?<![=\w])"[^"<>=\n]+"(?![\w>])')
+
+
 def quote_messages(lines: list[tuple[int, str]], locale: str, where: str, straight: bool = False) -> list[str]:
     """Quotation marks of another language's system; with `straight` (a page's prose, where a
     straight " is never syntax once code, tags and attributes are removed) also straight ones."""
@@ -231,7 +235,7 @@ def quote_messages(lines: list[tuple[int, str]], locale: str, where: str, straig
             messages.append(
                 f"{where}, linje {number}: anførselstegnet {' '.join(marks)} hører til et annet språk. "
                 f"På denne siden bruker vi {right}. Bytt tegnene ut.")
-        if straight and '"' in text:
+        if straight and STRAIGHT_QUOTE.search(text):
             messages.append(
                 f"{where}, linje {number}: rette anførselstegn (\") hører ikke hjemme i teksten. "
                 f"På denne siden bruker vi {right}. Bytt tegnene ut.")
