@@ -132,6 +132,18 @@ def test_quotation_marks_of_another_language_are_errors(tmp_path):
     assert [m.split(":")[0] for m in messages(root, "en")] == ["docs/a.en.md, linje 7"]
 
 
+def test_straight_quotation_marks_in_a_pages_prose_are_errors_but_not_in_syntax(tmp_path):
+    # The second reading (issue 23, point 6) found "Any other business" on an English page: straight
+    # quotes slipped past the check. Box titles, attribute lists, tags and code keep theirs.
+    root = project(tmp_path, {"a.en.md": FRONT + '# A\n\nAsk for "Any other business".\n\n'
+                                         '!!! tip "Our advice"\n\n    Good: “Any other business”.\n\n'
+                                         '<span lang="nb">Eventuelt</span> and `x = "y"`.\n{ .mv-felt data-x="1" }\n',
+                              "a.md": FRONT + '# A\n\nSpør om saker til "Eventuelt".\n'})
+    assert messages(root, "en") == ['docs/a.en.md, linje 7: rette anførselstegn (") hører ikke hjemme i teksten. '
+                                    "På denne siden bruker vi “ ”. Bytt tegnene ut."]
+    assert [m.split(":")[0] for m in messages(root, "nb")] == ["docs/a.md, linje 7"]
+
+
 def test_a_norwegian_title_marked_as_bokmal_keeps_its_quotation_marks_on_an_english_page(tmp_path):
     root = project(tmp_path, {"a.en.md": FRONT + "# A\n\n<cite lang=\"nb\">Departementet, «Brukermedvirkning»</cite>\n"})
     assert messages(root, "en") == []

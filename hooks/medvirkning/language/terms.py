@@ -117,7 +117,7 @@ REMOVED = [
     re.compile(r"\b(?:https?://|mailto:|www\.)\S+"),  # addresses
     re.compile(r"</?[a-zA-Z][^>]*>"),  # HTML tags
     re.compile(r"\{![^}]*!\}"),  # includes
-    re.compile(r"\{[:#.][^}]*\}|\{\s*\w+=[^}]*\}"),  # attribute lists
+    re.compile(r"\{\s*[:#.][^}]*\}|\{\s*\w+=[^}]*\}"),  # attribute lists ({: .x }, { .x y="z" })
 ]
 # A box: its type and the quotation marks around its title are syntax (the checklists check names curly ones).
 BOX = re.compile(r'^(\s*(?:!!!|\?\?\?\+?)\s+[\w-]+\s*["“”«»]?)(.*?)(["“”«»]?\s*)$')
@@ -220,7 +220,13 @@ def term_messages(lines: list[tuple[int, str]], rules: list[Rule], where: str) -
     return messages
 
 
-def quote_messages(lines: list[tuple[int, str]], locale: str, where: str) -> list[str]:
+# A straight quotation in prose: "words", not an attribute's value (href="…") or what is left of a tag.
+STRAIGHT_QUOTE = re.compile(r'(?<![=\w])"[^"<>=\n]+"(?![\w>])')
+
+
+def quote_messages(lines: list[tuple[int, str]], locale: str, where: str, straight: bool = False) -> list[str]:
+    """Quotation marks of another language's system; with `straight` (a page's prose, where a
+    straight " is never syntax once code, tags and attributes are removed) also straight ones."""
     wrong, right = QUOTES.get(locale, ("", ""))
     messages = []
     for number, text in lines:
@@ -228,6 +234,10 @@ def quote_messages(lines: list[tuple[int, str]], locale: str, where: str) -> lis
         if marks:
             messages.append(
                 f"{where}, linje {number}: anførselstegnet {' '.join(marks)} hører til et annet språk. "
+                f"På denne siden bruker vi {right}. Bytt tegnene ut.")
+        if straight and STRAIGHT_QUOTE.search(text):
+            messages.append(
+                f"{where}, linje {number}: rette anførselstegn (\") hører ikke hjemme i teksten. "
                 f"På denne siden bruker vi {right}. Bytt tegnene ut.")
     return messages
 
@@ -304,7 +314,7 @@ def check_language(root: Path, docs_dir: Path, termbase: Termbase, locale: str, 
         messages += term_messages(lines, rules, where)
         # Quotation marks in the front matter are YAML's: the front matter check names curly ones there.
         end = front_matter_end(source)
-        messages += quote_messages([(n, text) for n, text in lines if n > end], locale, where)
+        messages += quote_messages([(n, text) for n, text in lines if n > end], locale, where, straight=True)
         page_texts.append((where, lines))
     for where, lines in data_values(root, locale, default, locales):
         messages += term_messages(lines, rules, where)
