@@ -31,3 +31,18 @@ def test_the_languages_asked_for():
     config, languages = config_with("nb", "nn", "en")
     assert preview_only(config, "nn, en") == [] and built(languages) == ["nb", "nn", "en"]
 
+
+
+def test_the_preview_of_the_real_site_builds(tmp_path, monkeypatch):
+    """`make serve` builds bokmål only; every check must still know a page.en.md is English (the
+    termbase once took it for bokmål and the preview stopped on English quotation marks)."""
+    from helpers import ROOT
+    from medvirkning import pipeline
+    from medvirkning.core.strict_build import run
+
+    monkeypatch.delenv("SPRAK", raising=False)
+    monkeypatch.setattr(pipeline.OPTIONS, "serving", True)
+    result = run(ROOT / "mkdocs.yml", tmp_path / "site")
+    assert result.ok, "\n".join(result.messages[:5])
+    assert (tmp_path / "site" / "veiviser" / "moter" / "index.html").exists()
+    assert not (tmp_path / "site" / "en").exists()  # the other languages are left out of the preview

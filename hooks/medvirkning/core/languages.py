@@ -27,6 +27,17 @@ def languages(config) -> tuple[str, list[str]]:
     return default, [default, *(lang.locale for lang in built if lang.locale != default)]
 
 
+def written_locales(config) -> list[str]:
+    """Every language the site is written in, built or not (the default first): what a file's
+    suffix can say. Under `make serve` only some are built (preview_only), but a page.en.md is
+    still English, never a bokmål page."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [config.theme["language"]]
+    default, built = languages(config)
+    return [default, *(lang.locale for lang in i18n.config.languages if lang.locale != default)]
+
+
 def current_locale(config) -> str:
     """The language of the build in progress (i18n sets the theme's language for each)."""
     return config.theme["language"]
