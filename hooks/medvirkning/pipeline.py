@@ -25,6 +25,8 @@ from .anchors import ids, registry as anchors
 from .arshjul import arshjul
 from .assets import scripts
 from .checklists import checklists
+from .citations import citations
+from .contents import page_contents
 from .content import checks as content_checks, front_matter, includes
 from .core import build_messages, html_tree, markers, page_dates, template_cache
 from .core.languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
@@ -33,7 +35,7 @@ from .core.state import Builds, LanguageBuild, Options, SiteData
 from .glossary import glossary
 from .offline import service_worker as offline
 from .printing import print_pages
-from .search import index as search_index
+from .search import index as search_index, synonyms as search_synonyms
 from .security import content_security
 from .templates import downloads as templates_docs
 from .translations import status as translations
@@ -70,6 +72,8 @@ MARKDOWN_STEPS = (
 )
 CONTENT_STEPS = (
     glossary.report_unknown,  # the words Markdown's tree step found unexplained
+    citations.render_quotes,  # before the parse: the checks below check the quotes too
+    page_contents.render_contents,  # «På denne siden», under «Kort fortalt»
     html_tree.parse_content,  # the one parse (build.content) that every step below reads
     ids.check_ids,
     anchors.record_ids,
@@ -132,7 +136,8 @@ def load_site_data(config) -> SiteData:
     return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
                     glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
                     page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]),
-                    browser_audit=accessibility.load_audit(root))
+                    browser_audit=accessibility.load_audit(root), citations=citations.load(root),
+                    synonyms=search_synonyms.load(root))
 
 
 @event_priority(-110)

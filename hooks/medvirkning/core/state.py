@@ -35,6 +35,8 @@ class SiteData:
     translations: list | None = None  # translations.Status of every page and language, once found
     not_found_page: str | None = None  # the default language's 404 page, kept at the site's root
     browser_audit: dict | None = None  # data/tilgjengelighetsrevisjon.yml (`make audit`), if there is one
+    citations: list = field(default_factory=list)  # citations.Quote, from data/sitater.yml
+    synonyms: dict = field(default_factory=dict)  # locale -> {word: preferred term}, from data/sokeord.yml
 
 
 @dataclass
