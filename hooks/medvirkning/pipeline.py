@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import markdown_setup
-from .accessibility import accessibility
+from .accessibility import accessibility, summaries
 from .anchors import ids, registry as anchors
 from .arshjul import arshjul
 from .assets import scripts
@@ -80,6 +80,7 @@ CONTENT_STEPS = (
     content_checks.check_content,
     content_checks.remove_comments,  # from the text and the parse alike
     content_security.check_content,
+    summaries.check_summary,  # the LIX of «Kort fortalt»
     accessibility.check_content,  # last: it checks the page as readers get it
 )
 POST_PAGE_STEPS = (

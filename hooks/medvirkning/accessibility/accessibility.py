@@ -39,6 +39,7 @@ from ..core.languages import page_locale
 from ..core.markers import marker
 from ..core.page_dates import local_date
 from ..assets.scripts import theme_stylesheet_file
+from .summaries import summary_lix
 from .readability import LIX_MAX, LIX_TARGET, LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
 
 log = get_plugin_logger("tilgjengelighet")
@@ -106,6 +107,7 @@ class PageReport:
     source_name: str  # how messages name the page: docs/… or the generated page
     findings: list[Finding] = field(default_factory=list)
     readability: Readability | None = None
+    summary_lix: float | None = None  # the «Kort fortalt» box's LIX (summaries.py), None without a box
 
 
 # ---- Checks: plain functions over a page's final HTML ----
@@ -473,6 +475,7 @@ def report_data(reports: list[PageReport], contrast: list[ContrastResult], local
             "title": r.title,
             "lix": None if not r.readability or r.readability.lix is None else round(r.readability.lix, 1),
             "lix_label": r.readability.label if r.readability else None,
+            "summary_lix": None if r.summary_lix is None else round(r.summary_lix, 1),
             "words": r.readability.words if r.readability else 0,
             "sentences": r.readability.sentences if r.readability else 0,
             "long_sentences": len(r.readability.long_sentences) if r.readability else 0,
@@ -564,7 +567,8 @@ def check_content(html: str, page, build) -> str:
         source_name=(f"docs/{page.file.src_uri}" if page.file.abs_src_path
                      else f"{page.file.src_uri} (laget av bygget)"),
         findings=check_tree(root, page_locale(page, build.locale)),
-        readability=measure(blocks_from_html(root)))
+        readability=measure(blocks_from_html(root)),
+        summary_lix=summary_lix(root, build.strings["kort_fortalt"]))
     for finding in report.findings:
         finding.line = source_line(page.file.content_string, finding.needles)
         log.warning(message(report, finding))
