@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 
 from ..core.data_files import read_yaml
 from ..core.schemas import data_schema
 
 DATA_FILE = "data/sokeord.yml"
+log = get_plugin_logger("sok")
 
 
 def load(root: Path) -> dict[str, dict[str, str]]:
@@ -59,13 +60,11 @@ def line_of(root: Path, locale: str, term: str) -> int | None:
 
 
 def attach(index: dict, locale: str, build) -> dict:
-    """The index with its language's synonyms in its settings; an error for a word that leads nowhere."""
+    """The index with its language's synonyms in its settings; a notice for a word that leads nowhere."""
     synonyms = build.site.synonyms.get(locale, {})
-    unused = unused_terms(synonyms, index)
-    if unused:
-        messages = [f"{DATA_FILE}, linje {line_of(build.site.root, locale, term) or '?'}: «{term}» ({locale}) står "
-                    "ikke på noen side på dette språket, så søkeordene som skal finne det, finner ingenting. "
-                    "Skriv ordet slik sidene skriver det, eller fjern oppføringen." for term in unused]
-        raise PluginError("\n".join(messages))
+    for term in unused_terms(synonyms, index):
+        log.info(f"{DATA_FILE}, linje {line_of(build.site.root, locale, term) or '?'}: «{term}» ({locale}) står "
+                 "ikke på noen side på dette språket, så søkeordene som skal finne det, finner ingenting. "
+                 "Skriv ordet slik sidene skriver det, eller fjern oppføringen.")
     index["config"]["synonyms"] = synonyms
     return index
