@@ -126,10 +126,58 @@ def test_calendar_holds_every_event_once_per_month_with_valid_uids_and_dates():
         assert isinstance(start, datetime.date) and not isinstance(start, datetime.datetime)  # all day
         assert start.year == 2027 and start.month == int(match.group(2)) and start.weekday() == 0
         assert event.dtend.value == start + datetime.timedelta(days=1)
-        assert event.rrule.value == f"FREQ=YEARLY;BYDAY=1MO;BYMONTH={start.month}"
+        if next(e for e in CYCLE.events if e.id == match.group(1)).repeats:
+            assert event.rrule.value == f"FREQ=YEARLY;BYDAY=1MO;BYMONTH={start.month}"
+        else:
+            assert "rrule" not in event.contents
         assert event.summary.value and event.url.value in event.description.value
     assert len(found) == len(events)  # UIDs are unique
     assert found == expected_uids([3, 6, 9, 12])
+
+
+# Who gives the frequency, read in the sources (../shared/seeds): Tiltak 2.1.5 «minst fire ganger i året»,
+# 2.1.4 «faste halvårlige møter», 2.1.3 «minst en gang i året»; Innlandet's yearly report was a proposal.
+# Training, user surveys, the complaints report and the evaluation happen when something happens
+# (the guide: «avklare hvor ofte evaluering skal gjennomføres»).
+SOURCE_GIVES_FREQUENCY = {"utvalgsmote": "kilde", "halvarsmote": "kilde", "ledermote": "kilde", "arsrapport": "forslag"}
+
+
+def test_only_events_whose_frequency_a_source_gives_repeat():
+    assert {e.id: e.repeats for e in CYCLE.events if e.repeats} == SOURCE_GIVES_FREQUENCY
+    for language in ("nb", "nn", "en"):
+        strings = yaml.safe_load((ROOT / f"data/sprak/{language}.yml").read_text(encoding="utf-8"))
+        calendar = arshjul.calendar(CYCLE, [2, 4, 9, 11], year=2027, locale=language, default="nb", strings=strings,
+                                    url_of=lambda src: "https://example.invalid/" + src, host="navikt.github.io",
+                                    stamp=datetime.datetime(2026, 11, 29, tzinfo=datetime.timezone.utc))
+        for event in events_of(parse_calendar(calendar)):
+            event_id = UID.fullmatch(event.uid.value).group(1)
+            repeats = "rrule" in event.contents
+            assert repeats == (event_id in SOURCE_GIVES_FREQUENCY), (language, event_id)
+            if event_id in ("opplaering", "brukerundersokelse", "klagerapport", "evaluering"):
+                assert strings["arshjul_gjentas_ikke"] in event.description.value, (language, event_id)
+            if event_id == "arsrapport":  # a proposal: the mark first, and that the repetition is proposed
+                assert event.description.value.startswith(f"({strings['merke_forslag']}) ")
+                assert strings["arshjul_gjentas_forslag"] in event.description.value
+
+
+def test_our_suggested_repetition_says_so_in_the_event():
+    raw = {"hendelser": [
+        {"id": "utvalgsmote", "kilde": "a.md#b", "gjentas": "kilde", "tekst": {
+            "nb": {"tittel": "Møte", "hvor_ofte": "Fire ganger", "beskrivelse": "Utvalget møtes.", "kilde_navn": "K"}}},
+        {"id": "evaluering", "kilde": "a.md#c", "eksempel": [12], "gjentas": "vart-rad", "tekst": {
+            "nb": {"tittel": "Evaluering", "hvor_ofte": "Utvalget avtaler", "beskrivelse": "Se tilbake.",
+                   "kilde_navn": "K"}}}],
+        "monstre": [{"id": "fire", "maneder": [2, 4, 9, 11], "tekst": {"nb": {"navn": "Fire", "kilde": "K"}}}]}
+    cycle = arshjul.parse(raw, "nb")
+    calendar = arshjul.calendar(cycle, [2], year=2027, locale="nb", default="nb", strings=STRINGS,
+                                url_of=lambda src: "https://example.invalid/" + src, host="h.invalid",
+                                stamp=datetime.datetime(2026, 11, 29, tzinfo=datetime.timezone.utc))
+    evaluation = next(e for e in events_of(parse_calendar(calendar)) if "evaluering" in e.uid.value)
+    assert "rrule" in evaluation.contents
+    assert evaluation.description.value.startswith("(Vårt råd) Se tilbake.")
+    assert STRINGS["arshjul_gjentas_vart_rad"] in evaluation.description.value
+    with pytest.raises(PluginError, match="«gjentas: hvert-ar» kjennes ikke"):
+        arshjul.parse({**raw, "hendelser": [{**raw["hendelser"][1], "gjentas": "hvert-ar"}, raw["hendelser"][0]]}, "nb")
 
 
 def test_calendar_repeats_every_year_on_the_first_monday():

@@ -7,7 +7,10 @@ the output fails with a readable diff; when the change is meant, refresh the fil
 from __future__ import annotations
 
 import difflib
+import io
 from pathlib import Path
+
+import docx
 
 import markdown
 import pytest
@@ -18,6 +21,7 @@ from medvirkning.glossary.glossary import Annotation, Entry, GlossaryAnnotation,
 from medvirkning.core.languages import load_strings
 from medvirkning.anchors.section_links import SectionLinks
 from medvirkning.core.slugs import slugify
+from medvirkning.templates.downloads import docx_bytes, is_in_box, page_title, prepared_markdown
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 WORDS = load_strings(GOLDEN.parent.parent, "nb", "nb")
@@ -47,11 +51,32 @@ def security_policy(text: str) -> str:
     return add_policy(text)
 
 
+def template_docx(text: str) -> str:
+    """A template's whole Word file, paragraph by paragraph: its style, «| » for a line in a box,
+    (fet) and (kursiv) for runs, a writing field as its number of lines."""
+    prepared = prepared_markdown(text, "veiviser/maler/arsrapport.md", WORDS,
+                                 lambda path, anchor: f"https://medvirkning.invalid/{path}" + (f"#{anchor}" if anchor else ""))
+    document = docx.Document(io.BytesIO(docx_bytes(prepared, page_title(text))))
+    lines = [f"Tittel i egenskapene: {document.core_properties.title}", ""]
+    for element in document.element.body.iterchildren():
+        if element.tag.endswith("}p"):
+            paragraph = docx.text.paragraph.Paragraph(element, document._body)
+            runs = "".join(f"({'fet' if r.bold else 'kursiv'}: {r.text})" if r.bold or r.italic else r.text
+                           for r in paragraph.runs)
+            style = paragraph.style.name
+            lines.append(("| " if is_in_box(paragraph) else "") + (f"[{style}] " if style != "Normal" else "") + runs)
+        elif element.tag.endswith("}tbl"):
+            table = docx.table.Table(element, document._body)
+            lines.append(f"[skrivefelt: {len(table.cell(0, 0).paragraphs)} linjer]")
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
 CASES = {
     "glossary": (glossary, "input.md", "expected.html"),
     "section-links": (section_links, "input.md", "expected.html"),
     "checklist-blocks": (checklist_blocks, "input.md", "expected.md"),
     "security-policy": (security_policy, "input.html", "expected.html"),
+    "template-docx": (template_docx, "input.md", "expected.txt"),
 }
 
 

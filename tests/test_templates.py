@@ -5,6 +5,7 @@ it is the site's own and not an official NAV form, and the downloads hold the sa
 """
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import read_html, DESKTOP, PHONE, ROOT
+from conftest import read_html, strings, DESKTOP, PHONE, ROOT
 from medvirkning.templates import downloads as templates_docs
 
 TEMPLATES = ["mandat", "innkalling", "referat", "arsrapport", "evaluering"]
@@ -96,6 +97,82 @@ def test_markdown_file_is_clean_and_its_links_resolve(built_site, name):
     article = soup(built_site / FOLDER / name / "index.html").find("article")
     assert [h.get_text() for h in html.find_all("h2")] == \
         [h.get_text().rstrip("#").strip() for h in article.find_all("h2")]
+
+
+# What must never reach a paragraph of a Word file (issue 21): Markdown the reader would see as is.
+MARKDOWN_IN_WORD = {"!!!": r"!!!", "{ .klasse }": r"\{:?\s*[.#][^}]*\}", "**": r"\*\*",
+                    "[tekst](adresse)": r"\[[^\]]*\]\([^)]*\)", "<!--": r"<!--"}
+LANGUAGE_FOLDERS = {"nb": "", "nn": "nn/", "en": "en/"}
+
+
+def word_paragraphs(document) -> list:
+    """Every paragraph of a Word file: the body's and those in tables."""
+    return [*document.paragraphs, *(p for table in document.tables for row in table.rows for cell in row.cells
+                                    for p in cell.paragraphs)]
+
+
+def template_boxes(article) -> list:
+    """The boxes the template's text has: not the notice with the download links, not the offline box."""
+    return [box for box in article.select(".admonition:not(h1 + .admonition)") if box.find_parent(class_="mv-offline") is None]
+
+
+def test_every_word_file_in_every_language_has_no_markdown_and_shows_the_pages_boxes(built_site):
+    files = sorted(built_site.rglob("*.docx"))
+    assert len(files) == len(TEMPLATES) * len(LANGUAGE_FOLDERS)
+    for path in files:
+        document = docx.Document(str(path))
+        paragraphs = word_paragraphs(document)
+        for paragraph in paragraphs:
+            for name, pattern in MARKDOWN_IN_WORD.items():
+                assert not re.search(pattern, paragraph.text), f"{path.name}: {name} in «{paragraph.text}»"
+        # Each box of the page (but the page's own notice with the download links) is a titled box:
+        # a bold title in a bordered paragraph, then its text in bordered paragraphs.
+        page = soup(path.parent / path.name.split(".")[0] / "index.html").find("article")
+        body = document.paragraphs
+        for box in template_boxes(page):
+            title = box.select_one(".admonition-title").get_text(strip=True)
+            first = " ".join(box.select_one(".admonition-title ~ p").get_text().split())[:40]
+            at = next((i for i, p in enumerate(body) if p.text == title), None)
+            assert at is not None, f"{path.name}: no box «{title}»"
+            assert all(run.bold for run in body[at].runs) and templates_docs.is_in_box(body[at])
+            assert templates_docs.is_in_box(body[at + 1]) and body[at + 1].text.startswith(first), path.name
+        # The notice that the template is the site's own is the first box, with its title.
+        words = strings(path.relative_to(built_site).parts[0] if path.relative_to(built_site).parts[0] in ("nn", "en")
+                        else "nb")
+        notice = next(i for i, p in enumerate(body) if templates_docs.is_in_box(p))
+        assert body[notice].text == words["mal_merknad_tittel"] and body[notice + 1].text == words["mal_merknad"]
+
+
+def test_word_file_shows_lists_as_lists_and_links_as_text_with_the_address():
+    markdown = ("# Mal\n\n!!! note \"Slik bruker du malen\"\n\n    - Fyll ut **feltene**.\n"
+                "    - Les [møtene](https://e.invalid/moter/).\n\nTekst med [lenke](https://e.invalid/a/#b).\n\n"
+                "1. Først\n2. Så\n")
+    document = docx.Document(io.BytesIO(templates_docs.docx_bytes(markdown, "Mal")))
+    rows = [(p.style.name, p.text, templates_docs.is_in_box(p)) for p in document.paragraphs if p.text]
+    assert rows == [("Title", "Mal", False), ("Normal", "Slik bruker du malen", True),
+                    ("List Bullet", "Fyll ut feltene.", True),
+                    ("List Bullet", "Les møtene (https://e.invalid/moter/).", True),
+                    ("Normal", "Tekst med lenke (https://e.invalid/a/#b).", False),
+                    ("List Number", "Først", False), ("List Number", "Så", False)]
+    assert [r.text for r in document.paragraphs[2].runs if r.bold] == ["feltene"]
+
+
+@pytest.mark.parametrize("language", LANGUAGE_FOLDERS)
+def test_markdown_download_keeps_each_box_as_a_quote_with_its_title(built_site, language):
+    folder = built_site / LANGUAGE_FOLDERS[language] / FOLDER
+    suffix = "" if language == "nb" else f".{language}"
+    text = (folder / f"arsrapport{suffix}.md").read_text(encoding="utf-8")
+    assert "!!!" not in text and "\n    " not in text  # no box syntax, no text that would show as code
+    html = BeautifulSoup(python_markdown.markdown(text), "html.parser")
+    page = soup(folder / "arsrapport" / "index.html").find("article")
+    quotes = {" ".join(q.get_text().split()) for q in html.find_all("blockquote")}
+    boxes = template_boxes(page)
+    assert boxes
+    for box in boxes:
+        title = box.select_one(".admonition-title").get_text(strip=True)
+        first = " ".join(box.select_one(".admonition-title ~ p").get_text().split())[:40]
+        assert any(f"{title} {first}" in q for q in quotes), (title, quotes)
+        assert html.find("strong", string=title) is not None
 
 
 def test_templates_are_linked_from_the_pages_that_explain_them(built_site):

@@ -27,16 +27,17 @@ from .assets import scripts
 from .checklists import checklists
 from .citations import citations
 from .contents import page_contents
-from .content import checks as content_checks, front_matter, includes
+from .content import checks as content_checks, front_matter, includes, pasted_text, site_structure
 from .core import build_messages, html_tree, markers, page_dates, template_cache
 from .core.languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                              languages, load_strings, translate_nav)
 from .core.state import Builds, LanguageBuild, Options, SiteData
 from .glossary import glossary
 from .offline import service_worker as offline
+from .own_advice import marks as own_advice
 from .printing import print_pages
 from .search import index as search_index, synonyms as search_synonyms
-from .security import content_security
+from .security import content_security, html_allowlist, personal_data
 from .templates import downloads as templates_docs
 from .translations import status as translations
 
@@ -44,6 +45,7 @@ from .translations import status as translations
 # returns it (changed or not), then the page where there is one, then the language build.
 FILES_STEPS = (
     content_checks.check_encoding,  # first: every other step reads the pages as UTF-8
+    site_structure.check_files,  # names, addresses, redirects, menu titles: before any page is read
     includes.check_pages,  # before anything reads a page through Markdown (markdown-include)
     translations.find,
     accessibility.keep_generated_pages_out_of_nav,
@@ -54,11 +56,14 @@ FILES_STEPS = (
     print_pages.add_pages,  # one per document that has pages in this language
 )
 MARKDOWN_STEPS = (
-    front_matter.check,  # first: a broken page stops here, before anything reads it
+    pasted_text.check_front_matter,  # first: Word's curly quotes named before the front matter is read
+    front_matter.check,  # a broken page stops here, before anything reads it
+    site_structure.check_template,
     ids.check_invisible,
     includes.check_links,
     content_checks.check_title,
     checklists.render_markdown,
+    pasted_text.check_source,  # after the checklists, which say in their own words what is wrong with them
     glossary.render_markdown,
     arshjul.render_markdown,
     templates_docs.render_markdown,
@@ -79,12 +84,16 @@ CONTENT_STEPS = (
     anchors.record_ids,
     content_checks.check_content,
     content_checks.remove_comments,  # from the text and the parse alike
+    pasted_text.check_content,  # before the policy and the allowlist, with words for what Word writes
     content_security.check_content,
+    html_allowlist.check_content,  # after the policy's own words on scripts and styles
+    personal_data.check_content,  # after the comments are out: they are not published
     summaries.check_summary,  # the LIX of «Kort fortalt»
     accessibility.check_content,  # last: it checks the page as readers get it
 )
 POST_PAGE_STEPS = (
     html_tree.parse_written_page,  # the one parse (build.written_page) that every step below reads
+    own_advice.check_written_page,  # pages, checklists and print pages: our advice keeps its mark
     accessibility.check_language_of_output,
     accessibility.valid_toggles_of_page,
     search_index.point_page_at_its_index,
@@ -113,6 +122,7 @@ def on_config(config):
                                       permalink_label=lambda: BUILDS.current.strings["permalenke"],
                                       glossary_annotation=lambda: BUILDS.current.glossary_annotation)
     build_messages.install(config)
+    site_structure.keep_validation(config)  # link checks stay on, as strict does
     template_cache.install(config)  # before MkDocs and Material make their Jinja environments
     return config
 
@@ -138,7 +148,7 @@ def load_site_data(config) -> SiteData:
                     glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
                     page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]),
                     browser_audit=accessibility.load_audit(root), citations=citations.load(root),
-                    synonyms=search_synonyms.load(root))
+                    synonyms=search_synonyms.load(root), role_addresses=personal_data.load(root, config.extra))
 
 
 @event_priority(-110)

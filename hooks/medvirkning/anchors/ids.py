@@ -28,6 +28,12 @@ INVISIBLE_CHARACTER = re.compile(
     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
 
+# The invisible characters that belong to an emoji: a joiner between two pictographs (👩‍💻, each
+# perhaps with a skin tone or U+FE0F) and the tag letters of a flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿). They change no id.
+_PICTOGRAPH = ("[\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u27bf\u2934\u2935"
+               "\u2b05-\u2b55\u3030\u303d\u3297\u3299\U0001f000-\U0001faff][\ufe0f\U0001f3fb-\U0001f3ff]*")
+EMOJI_SEQUENCE = re.compile(f"{_PICTOGRAPH}(?:\u200d{_PICTOGRAPH})+|\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
+
 
 class IdError(PluginError):
     pass
@@ -89,7 +95,7 @@ def invisible_characters(source: str, where: str) -> list[str]:
     if not INVISIBLE_CHARACTER.search(source):
         return problems
     for number, line in enumerate(source.splitlines(), start=1):
-        chars = INVISIBLE_CHARACTER.findall(line)
+        chars = INVISIBLE_CHARACTER.findall(EMOJI_SEQUENCE.sub("", line))
         if number == 1 and line.startswith("\ufeff"):
             chars = chars[1:]  # a byte order mark first in the file is harmless
         if chars:

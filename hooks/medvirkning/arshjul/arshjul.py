@@ -10,8 +10,11 @@ explains it. The page with `<!-- generert: arshjul -->` gets
 
 The sources say how often things happen, not in which month. The months are the site's own
 example, and the page says so. Calendar dates: next calendar year from the build date, one
-all-day event on the first Monday of each month an event falls in, repeated every year
-(RRULE FREQ=YEARLY;BYMONTH=m;BYDAY=1MO, one month per event: Outlook understands that).
+all-day event on the first Monday of each month an event falls in. An event repeats every year
+(RRULE FREQ=YEARLY;BYMONTH=m;BYDAY=1MO, one month per event: Outlook understands that) only
+where the data file says who gives the frequency (`gjentas`): a source (`kilde`), a proposal
+in the sources (`forslag`) or our own suggestion (`vart-rad`); the last two say so in the
+event and carry the mark of own_advice.py. Any other event is in the calendar once.
 UIDs are the event's id and month, so they stay the same from build to build.
 """
 from __future__ import annotations
@@ -33,6 +36,7 @@ from mkdocs.utils import get_build_datetime, get_relative_url
 from ..core.data_files import read_yaml
 from ..core.languages import generated_file
 from ..core.markers import marker
+from ..own_advice.marks import ADVICE, PROPOSAL, check_blocks, html_mark, register, text_mark, titles_of
 
 log = get_plugin_logger("arshjul")
 
@@ -45,6 +49,8 @@ ALL_MONTHS = "alle-maneder"  # the file the form filters in the browser
 EVENT_FIELDS = ("tittel", "hvor_ofte", "beskrivelse", "kilde_navn")
 PATTERN_FIELDS = ("navn", "kilde")
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# Who gives how often an event happens (`gjentas`), and so that it repeats every year.
+REPEATS = {"kilde": None, "forslag": PROPOSAL, "vart-rad": ADVICE}  # -> the mark the event carries
 
 # The wheel: a 360 × 360 drawing, January at the top, clockwise.
 SIZE = 360
@@ -67,6 +73,12 @@ class Event:
     proposal: bool
     text: dict[str, dict[str, str]]  # locale -> field -> text
     number: int = 0  # its number in the wheel and the list (1, 2, …)
+    repeats: str | None = None  # a key of REPEATS: who gives the frequency; None: it does not repeat
+
+    @property
+    def kind(self) -> str | None:
+        """The mark the event carries (own_advice): a proposal, or our suggested repetition."""
+        return PROPOSAL if self.proposal else REPEATS.get(self.repeats or "kilde")
 
 
 @dataclass
@@ -109,7 +121,13 @@ def parse(raw, default_locale: str) -> Cycle:
             raise ArshjulError(f"{where}: kildene sier ikke når («{CHOOSES}»), så hendelsen trenger "
                                "eksempelmåneder i «eksempel», for eksempel [3, 9].")
         text = check_text(item.get("tekst"), EVENT_FIELDS, where, default_locale)
-        events.append(Event(event_id, source, months, example, bool(item.get("forslag")), text, number))
+        repeats = item.get("gjentas")
+        if repeats is not None and repeats not in REPEATS:
+            raise ArshjulError(f"{where}: «gjentas: {repeats}» kjennes ikke. Skriv «kilde» når kilden sier hvor ofte, "
+                               "«forslag» når et forslag i kildene sier det, eller «vart-rad» når det er vårt forslag. "
+                               "Sier ingen hvor ofte, ta linjen bort: da står hendelsen én gang.")
+        proposal = str(item.get("forslag", "")).lower() in ("true", "ja", "yes")
+        events.append(Event(event_id, source, months, example, proposal, text, number, repeats))
     if MEETING not in seen:
         raise ArshjulError(f"{DATA_FILE}: hendelsen «{MEETING}» (møtene i utvalget) mangler.")
     patterns = []
@@ -223,9 +241,24 @@ def uid(event_id: str, month: int, host: str) -> str:
     return f"arshjul-{event_id}-m{month:02d}@{host}"
 
 
+def description(event: Event, words: dict[str, str], strings: dict[str, str], link: str) -> str:
+    """An event's text in the calendar: the mark first if it has one, how often and who says so, the link."""
+    repeats = {None: strings["arshjul_gjentas_ikke"], "kilde": "", "forslag": strings["arshjul_gjentas_forslag"],
+               "vart-rad": strings["arshjul_gjentas_vart_rad"]}[event.repeats]
+    parts = [
+        (f"{text_mark(event.kind, strings)} " if event.kind else "") + words["beskrivelse"],
+        f"{strings['arshjul_hvor_ofte']}: {words['hvor_ofte']}.",
+        repeats,
+        strings["arshjul_kalender_dato"] if event.months is None else "",
+        f"{strings['arshjul_kilde']}: {words['kilde_navn']}. {link}",
+    ]
+    return "\n\n".join(part for part in parts if part)
+
+
 def calendar(cycle: Cycle, meeting_months: list[int], *, year: int, locale: str, default: str,
              strings: dict[str, str], url_of, host: str, stamp: datetime.datetime) -> bytes:
-    """The .ics of one plan: one all-day event per event and month, repeated every year."""
+    """The .ics of one plan: one all-day event per event and month, repeated every year where
+    someone gives how often (`Event.repeats`)."""
     cal = Calendar()
     cal.add("prodid", f"-//Medvirkning//{strings['arshjul_kalender_navn']}//{locale.upper()}")
     cal.add("version", "2.0")
@@ -236,12 +269,6 @@ def calendar(cycle: Cycle, meeting_months: list[int], *, year: int, locale: str,
     for event in cycle.events:
         words = text(event, locale, default)
         link = url_of(event.source)
-        description = "\n\n".join([
-            words["beskrivelse"],
-            f"{strings['arshjul_hvor_ofte']}: {words['hvor_ofte']}.",
-            strings["arshjul_kalender_dato"] if event.months is None else "",
-            f"{strings['arshjul_kilde']}: {words['kilde_navn']}. {link}",
-        ]).replace("\n\n\n\n", "\n\n")
         for month in months_of(event, meeting_months):
             start = first_monday(year, month)
             item = CalendarEvent()
@@ -249,9 +276,10 @@ def calendar(cycle: Cycle, meeting_months: list[int], *, year: int, locale: str,
             item.add("dtstamp", stamp)
             item.add("dtstart", start)
             item.add("dtend", start + datetime.timedelta(days=1))
-            item.add("rrule", vRecur(freq="YEARLY", bymonth=month, byday="1MO"))
+            if event.repeats:
+                item.add("rrule", vRecur(freq="YEARLY", bymonth=month, byday="1MO"))
             item.add("summary", words["tittel"])
-            item.add("description", description)
+            item.add("description", description(event, words, strings, link))
             item.add("url", link)
             item.add("transp", "TRANSPARENT")  # an all-day reminder, not a busy day
             cal.add_component(item)
@@ -266,8 +294,13 @@ def calendar_src_uri(page_src_uri: str, pattern_id: str) -> str:
 
 # ---- The block on the page ----
 
+def calendar_blocks(data: bytes) -> list[tuple[str, str]]:
+    """A calendar read back as ("", title and description) per event, for own_advice's check."""
+    return [("", f"{e.get('summary', '')} {e.get('description', '')}") for e in Calendar.from_ical(data).walk("VEVENT")]
+
+
 def render_block(cycle: Cycle, *, page_src_uri: str, page_url: str, locale: str, default: str,
-                 strings: dict[str, str], year: int, render, calendar_url_of) -> str:
+                 strings: dict[str, str], year: int, render, calendar_url_of, mark_of=lambda kind: "") -> str:
     """The Markdown (with the wheel as raw HTML) that replaces the marker."""
     page_dir = posixpath.dirname(page_src_uri) or "."
     wide = dict(get_month_names("wide", context="stand-alone", locale=locale))
@@ -275,6 +308,7 @@ def render_block(cycle: Cycle, *, page_src_uri: str, page_url: str, locale: str,
     shown = cycle.patterns[0]
     months = plan(cycle, shown.months)
     events = [{"number": e.number, "proposal": e.proposal, "chooses": e.months is None,
+               "mark": mark_of(e.kind) if e.kind else "",
                "link": posixpath.relpath(e.source.split("#")[0], page_dir) + "#" + e.source.split("#")[1],
                **text(e, locale, default)} for e in cycle.events]
     by_number = {e["number"]: e for e in events}
@@ -328,11 +362,20 @@ def add_calendars(files, build) -> None:
     stamp = datetime.datetime.combine(today, datetime.time(), tzinfo=datetime.timezone.utc)
     host = urlsplit(build.config.site_url or "https://medvirkning.invalid/").hostname
     plans = {p.id: p.months for p in cycle.patterns} | {ALL_MONTHS: list(range(1, 13))}
+    source_lines = (build.site.root / DATA_FILE).read_text(encoding="utf-8").splitlines()
+    for event in cycle.events:
+        if event.kind:
+            line = next((n for n, text in enumerate(source_lines, 1) if re.fullmatch(rf"\s*- id: *{event.id}\s*", text)), None)
+            register(build, event.kind, text(event, build.locale, build.default_locale)["tittel"],
+                     DATA_FILE + (f", linje {line}" if line else f": hendelsen «{event.id}»"))
     for pattern_id, months in plans.items():
         content = calendar(cycle, months, year=calendar_year(today), locale=build.locale,
                            default=build.default_locale, strings=build.strings,
                            url_of=lambda src: absolute_url(build, src), host=host, stamp=stamp)
-        files.append(generated_file(build, calendar_src_uri(page_src, pattern_id), content))
+        src_uri = calendar_src_uri(page_src, pattern_id)
+        check_blocks(calendar_blocks(content), build.marked_texts, build.strings, titles_of(build.strings),
+                     f"kalenderfilen {build.folder}{src_uri}")
+        files.append(generated_file(build, src_uri, content))
 
 
 def render_markdown(markdown: str, page, build) -> str:
@@ -347,6 +390,6 @@ def render_markdown(markdown: str, page, build) -> str:
     block = render_block(build.site.arshjul, page_src_uri=page.file.src_uri, page_url=page.url,
                          locale=build.locale, default=build.default_locale, strings=build.strings,
                          year=calendar_year(get_build_datetime().date()), render=template.render,
-                         calendar_url_of=calendar_url_of)
+                         calendar_url_of=calendar_url_of, mark_of=lambda kind: html_mark(kind, build))
     page.meta["mv_arshjul"] = True  # main.html loads the form's script on this page only
     return MARKER.sub(lambda _: block, markdown)

@@ -36,6 +36,7 @@ from ..core.languages import generated_file
 from ..markdown_setup import OWN_EXTENSIONS
 from ..core.markers import marker
 from ..core.slugs import slugify
+from ..own_advice.marks import box_titles, html_mark, register
 
 log = get_plugin_logger("sjekklister")
 
@@ -53,6 +54,7 @@ INCLUDE = re.compile(r"\{!\s*(.+?)\s*!\}")
 MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
 FENCE = re.compile(r"^\s*(```+|~~~+)")
+ITEM_LINE = re.compile(r"^( {4}[-*+] +)")  # an item of a block: four spaces and «- »
 DEFINITIONS_SCHEMA = {
     "type": "array",
     "items": {
@@ -93,6 +95,7 @@ class Item:
     heading_id: str
     heading_text: str
     page_title: str
+    kind: str | None = None  # own_advice.ADVICE or PROPOSAL: the block stands right under such a box
 
     @property
     def key(self) -> str:
@@ -106,6 +109,7 @@ class Block:
     start: int | None  # index of the "!!! sjekkliste" line in the file (None: from an include)
     end: int | None  # index after the block's last line
     items: list[Item] = field(default_factory=list)
+    kind: str | None = None  # own_advice.ADVICE or PROPOSAL: right under «Vårt råd» or a proposal box
 
 
 class ChecklistError(PluginError):
@@ -130,19 +134,26 @@ class _NumberBlocks(Preprocessor):
 
 
 class _FindBlocks(Treeprocessor):
-    """Before inline Markdown: each checklist admonition, its title and its items' source text."""
+    """Before inline Markdown: each checklist admonition, its title and its items' source text,
+    and the kind of box right above it (our advice, a proposal) if it is one."""
 
-    def __init__(self, md, found):
+    def __init__(self, md, found, titles):
         super().__init__(md)
         self.found = found
+        self.titles = titles  # box title -> own_advice kind
 
     def run(self, root):
+        previous = {}
+        for parent in root.iter():
+            for before, after in zip(parent, list(parent)[1:]):
+                previous[id(after)] = before
         for div in root.iter("div"):
             classes = div.get("class", "").split()
             if classes[:2] != ["admonition", BLOCK_TYPE]:
                 continue
             line = next((int(c[len(LINE_CLASS):]) for c in classes if c.startswith(LINE_CLASS)), None)
-            entry = {"line": line, "items": [], "other": [], "heading": ("", ""), "title": ""}
+            entry = {"line": line, "items": [], "other": [], "heading": ("", ""), "title": "",
+                     "kind": self.box_kind(previous.get(id(div)))}
             for child in div:
                 if "admonition-title" in child.get("class", ""):
                     entry["title"] = child.text or ""
@@ -155,6 +166,12 @@ class _FindBlocks(Treeprocessor):
                     entry["other"].append("".join(child.itertext()).strip().split("\n")[0])
             div.set("data-mv-blokk", str(len(self.found)))
             self.found.append(entry)
+
+    def box_kind(self, box) -> str | None:
+        if box is None or box.tag != "div" or "admonition" not in box.get("class", "").split():
+            return None
+        title = next((child for child in box if "admonition-title" in child.get("class", "")), None)
+        return None if title is None else self.titles.get(" ".join((title.text or "").split()))
 
 
 class _FindHeadings(Treeprocessor):
@@ -209,13 +226,14 @@ def _text_without_permalink(element):
 class ChecklistReader(Extension):
     """Registered on a Markdown instance set up like the site's: reads the checklist blocks."""
 
-    def __init__(self):
+    def __init__(self, titles: dict[str, str] | None = None):
         super().__init__()
         self.found: list[dict] = []
+        self.titles = titles or {}  # box title -> own_advice kind
 
     def extendMarkdown(self, md):
         md.preprocessors.register(_NumberBlocks(md), "mv_number_checklists", 200)
-        md.treeprocessors.register(_FindBlocks(md, self.found), "mv_find_checklists", 25)
+        md.treeprocessors.register(_FindBlocks(md, self.found, self.titles), "mv_find_checklists", 25)
         md.treeprocessors.register(_FindHeadings(md, self.found), "mv_checklist_headings", 1)
         # A lighter read than the site's: the same blocks and headings, less work.
         md.treeprocessors.register(_InlineInHeadingsOnly(md), "inline", 20)  # replaces Markdown's own
@@ -223,12 +241,14 @@ class ChecklistReader(Extension):
         md.treeprocessors.register(_Discard(md), "mv_discard_tree", -100)
 
 
-def site_markdown(extensions: list | None = None, configs: dict | None = None) -> tuple:
-    """A Markdown instance with the site's extensions (or a plain set for tests) and the reader."""
+def site_markdown(extensions: list | None = None, configs: dict | None = None,
+                  titles: dict[str, str] | None = None) -> tuple:
+    """A Markdown instance with the site's extensions (or a plain set for tests) and the reader;
+    `titles` are the titles of our advice and proposal boxes (own_advice.box_titles)."""
     if extensions is None:
         extensions = ["admonition", "attr_list", "md_in_html", "toc", "pymdownx.superfences", "pymdownx.details"]
         configs = {"toc": {"slugify": slugify}}
-    reader = ChecklistReader()
+    reader = ChecklistReader(titles)
     return markdown_lib.Markdown(extensions=[*extensions, reader], extension_configs=configs or {}), reader
 
 
@@ -334,12 +354,13 @@ def find_blocks(source: str, src_uri: str, md_and_reader: tuple | None = None) -
         if not entry["items"]:
             raise ChecklistError(f"{where}: sjekklisten «{entry['title']}» har ingen punkter.")
         heading_id, heading_text = entry["heading"]
-        block = Block(entry["title"], start, end)
+        block = Block(entry["title"], start, end, kind=entry["kind"])
         position = start + 1 if start is not None else None
         for text in entry["items"]:
             line = line_after(lines, position, text) if position is not None else None
             position = line if line is not None else position  # the next item stands below this one
-            block.items.append(Item(text, src_uri, line, heading_id, heading_text, entry.get("page_title", "")))
+            block.items.append(Item(text, src_uri, line, heading_id, heading_text, entry.get("page_title", ""),
+                                    entry["kind"]))
         blocks.append(block)
     return blocks
 
@@ -387,11 +408,14 @@ def checklist_src_uri(checklist_id: str) -> str:
     return f"{OUTPUT_FOLDER}/{checklist_id}.md"
 
 
-def render_checklist_page(definition: Definition, items: list[Item], render_items, words: dict) -> str:
-    """The Markdown of a generated checklist page; the item markup comes from a template."""
+def render_checklist_page(definition: Definition, items: list[Item], render_items, words: dict,
+                          marks: dict[str, str] | None = None) -> str:
+    """The Markdown of a generated checklist page; the item markup comes from a template, and an
+    item of our advice or a proposal gets its mark (`marks`: kind -> markup, own_advice.html_mark)."""
     page_dir = OUTPUT_FOLDER
     rows = [{
         "key": item.key,
+        "mark": (marks or {}).get(item.kind, "") if item.kind else "",
         "text": MARKDOWN_LINK.sub(r"\1", item.text),
         "source_link": posixpath.relpath(item.src_uri, page_dir) + (f"#{item.heading_id}" if item.heading_id else ""),
         "source_title": " – ".join(t for t in (item.page_title, item.heading_text) if t),
@@ -424,16 +448,25 @@ def render_overview(definitions: list[Definition], collected: dict[str, list[Ite
 
 
 def show_blocks_on_page(markdown: str, src_uri: str, definitions: dict[str, Definition], blocks: list[Block],
-                        words: dict, first_line: int = 0) -> str:
-    """Give each block on a content page the checklist's title and a link to the checklist page.
+                        words: dict, first_line: int = 0, marks: dict[str, str] | None = None) -> str:
+    """Give each block on a content page the checklist's title and a link to the checklist page,
+    and each item of a block of our advice or a proposal its mark (`marks`: kind -> markup).
     `first_line` is the file's line index where `markdown` begins (after the front matter)."""
     blocks = [b for b in blocks if b.start is not None and b.start >= first_line]
     if not blocks:
         return markdown
     lines = markdown.splitlines()
     for block in reversed(blocks):
-        block = Block(block.checklist_id, block.start - first_line, block.end - first_line)
+        block = Block(block.checklist_id, block.start - first_line, block.end - first_line, kind=block.kind)
         definition = definitions[block.checklist_id]
+        mark = (marks or {}).get(block.kind) if block.kind else None
+        if block.kind and not mark:
+            raise ChecklistError(f"docs/{src_uri}, linje {block.start + first_line + 1}: sjekklisten står under en "
+                                 "boks med vårt råd eller et forslag, men merket mangler.")
+        for index in range(block.start + 1, block.end):
+            item = ITEM_LINE.match(lines[index])
+            if mark and item:
+                lines[index] = item.group(1) + mark + " " + lines[index][item.end():]
         link = posixpath.relpath(checklist_src_uri(block.checklist_id), posixpath.dirname(src_uri) or ".")
         title = words["sjekkliste_tittel"].format(tittel=definition.title)
         lines[block.start] = f'!!! sjekkliste "{title}"'
@@ -478,19 +511,29 @@ def add_pages(files, build) -> None:
     """Collect every block of this language's pages and add one generated page per checklist."""
     sources = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
     extensions = [e for e in build.config.markdown_extensions if not isinstance(e, OWN_EXTENSIONS)]
-    md_and_reader = site_markdown(extensions, dict(build.config.mdx_configs))
+    md_and_reader = site_markdown(extensions, dict(build.config.mdx_configs), box_titles(build))
     build.checklist_blocks = {}
     build.checklists = collect(sources, build.site.checklist_definitions, md_and_reader, build.checklist_blocks,
                                Path(build.config.docs_dir))
     for checklist_id, items in build.checklists.items():
         check_items(checklist_id, items, sources)
+        for item in items:
+            if item.kind:
+                register(build, item.kind, item.text, f"docs/{item.src_uri}" + (f", linje {item.line}" if item.line else ""))
     template = build.templates.get_template(ITEM_TEMPLATE)
+    marks = item_marks(build)
     for definition in localized_definitions(build):
         if not build.checklists[definition.id]:
             log.warning(f"Sjekklisten «{definition.id}» i {DEFINITIONS_FILE} har ingen punkter i innholdet ennå.")
-        content = render_checklist_page(definition, build.checklists[definition.id], template.render, build.strings)
+        content = render_checklist_page(definition, build.checklists[definition.id], template.render, build.strings,
+                                        marks)
         # Reached from the overview page, not listed one by one in the menu.
         files.append(generated_file(build, checklist_src_uri(definition.id), content))
+
+
+def item_marks(build) -> dict[str, str]:
+    """The mark of each kind of marked item, as markup in this build's language."""
+    return {kind: html_mark(kind, build) for kind in set(box_titles(build).values())}
 
 
 def render_markdown(markdown: str, page, build) -> str:
@@ -502,7 +545,7 @@ def render_markdown(markdown: str, page, build) -> str:
         first_line = source[:body_start].count("\n")
         markdown = show_blocks_on_page(markdown, page.file.src_uri,
                                        {d.id: d for d in localized_definitions(build)}, blocks, build.strings,
-                                       first_line)
+                                       first_line, item_marks(build))
     if OVERVIEW_MARKER.search(markdown):
         overview = render_overview(localized_definitions(build), build.checklists, posixpath.dirname(page.file.src_uri),
                                    build.strings)

@@ -16,7 +16,8 @@ def last_changed(repo_root: Path, folder: str) -> dict[str, str]:
     """{path inside `folder`: ISO date of its last commit}, from one git log."""
     try:
         output = subprocess.run(
-            ["git", "-C", str(repo_root), "log", "--format=@%cs", "--name-only", "--", folder],
+            # --cc: a merge that resolved a file differently from every parent changed it (as `git log -1 -- file`)
+            ["git", "-C", str(repo_root), "log", "--format=@%cs", "--name-only", "--cc", "--", folder],
             capture_output=True, text=True, check=True, timeout=60,
         ).stdout
     except (OSError, subprocess.SubprocessError):

@@ -57,10 +57,15 @@ FRONT_MATTER = {
     },
 }
 
+# Role e-mail addresses and phone numbers that may be published (medvirkning/security/personal_data.py).
+ROLE_ADDRESSES = {"type": "object", "additionalProperties": False,
+                  "properties": {"e-post": {"type": "array", "items": TEXT}, "telefon": {"type": "array", "items": TEXT}}}
+
 BY_FILE = {
     "data/ordliste.yml": GLOSSARY,
     "data/ikke-forkortelser.yml": ALLOWLIST,
     "data/ankere.yml": ANCHORS,
+    "data/rolleadresser.yml": ROLE_ADDRESSES,
 }
 
 

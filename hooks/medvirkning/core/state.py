@@ -37,6 +37,7 @@ class SiteData:
     browser_audit: dict | None = None  # data/tilgjengelighetsrevisjon.yml (`make audit`), if there is one
     citations: list = field(default_factory=list)  # citations.Quote, from data/sitater.yml
     synonyms: dict = field(default_factory=dict)  # locale -> {word: preferred term}, from data/sokeord.yml
+    role_addresses: Any = None  # security.personal_data.RoleAddresses: what contact details may be published
 
 
 @dataclass
@@ -56,6 +57,7 @@ class LanguageBuild:
     translations: list = field(default_factory=list)  # translations.Status, every page and language
     checklists: dict[str, list] = field(default_factory=dict)  # checklist id -> items
     checklist_blocks: dict[str, list] = field(default_factory=dict)  # src_uri -> checklists.Block
+    marked_texts: list = field(default_factory=list)  # own_advice.Marked: our advice and proposals, to keep marked
     abbreviations: dict = field(default_factory=dict)  # term -> glossary.Entry in this language
     abbreviation_pattern: re.Pattern | None = None
     glossary_url: str | None = None
