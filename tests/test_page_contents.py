@@ -61,5 +61,5 @@ def test_a_page_with_three_sections_gets_no_list(fixture_site, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "mv-page-contents" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     long = (tmp_path / "site" / "lang" / "index.html").read_text(encoding="utf-8")
-    assert long.count('<nav class="mv-page-contents"') == 1
+    assert long.count('<nav class="mv-page-contents ') == 1
     assert long.index("Vi møtes") < long.index("mv-page-contents") < long.index('id="del-0"')
