@@ -29,7 +29,7 @@ ROOT = BENCH.parent
 sys.path[:0] = [str(BENCH), str(ROOT / "tests"), str(ROOT / "hooks"), str(ROOT / "tools")]
 
 import variants  # noqa: E402
-from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, content_pages  # noqa: E402
+from helpers import CHROMIUM, CHROMIUM_ARGS, PHONE, content_pages  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from server import PagesServer  # noqa: E402
 import browser_audit  # noqa: E402

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))  # `make spell` runs this file on its own
+from medvirkning.core.source import front_matter  # noqa: E402
+
 DEFAULT = "nb"
 
 
@@ -34,7 +37,6 @@ def dictionaries() -> dict[str, str]:
             found[path.stem] = match.group(1)
     return found
 
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _NOISE = [
     re.compile(r"`[^`]*`"),  # inline code
     re.compile(r"\]\([^)]*\)"),  # link targets
@@ -72,7 +74,7 @@ def words_by_line(markdown: str, language: str = DEFAULT) -> list[tuple[int, str
     (a `>` quote marked { lang="nb" }), text in an element marked with another lang, and
     titles in «». Their bokmål is checked on the bokmål page."""
     offset = 0
-    front = _FRONT_MATTER.match(markdown)
+    front = front_matter(markdown)
     if front:
         offset = front.group(0).count("\n")
         markdown = markdown[front.end():]

@@ -1,4 +1,4 @@
-"""The accessibility report: its checks (hooks/accessibility.py), readability (readability.py),
+"""The accessibility report: its checks (accessibility/checks.py), readability (readability.py),
 colour contrast (contrast.py), the builds it stops, and the report and statement pages."""
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ import pytest
 import textstat
 import yaml
 
-from medvirkning.accessibility.accessibility import (
-    PageReport, check_page, deviations, page_readability, report_data, source_line,
-)
-from conftest import content_pages, read_html, read_tree, run_mkdocs_build
+from medvirkning.accessibility.checks import PageReport, check_page, page_readability
+from medvirkning.accessibility.report import deviations, report_data
+from helpers import content_pages, read_html, read_tree, run_mkdocs_build
 from medvirkning.accessibility.contrast import (
     composite, contrast_ratio, custom_property_rules, parse_color, selector_match, theme_contrast,
 )
 from medvirkning.core.html_tree import children, parse_html, text_of
+from medvirkning.core.source import find_line
 from medvirkning.accessibility.readability import (
     LIX_MAX, LIX_TARGET, blocks_from_html, lix, lix_label, measure, sentences_from_blocks,
 )
@@ -173,7 +173,7 @@ def test_abbreviations_need_an_explanation():
 ])
 def test_source_line(needles, line):
     source = "# Møter\n\nOm Agenda og mote.jpg.\n### Agenda\n\n<img src=\"mote.jpg\">\n\nSe <a href=\"#\">her</a>.\n\n##\n"
-    assert source_line(source, needles) == line
+    assert find_line(source, needles) == line
 
 
 # ---- Readability ----
@@ -379,10 +379,29 @@ funn: []
 """
 
 
+# data/wcag.yml with every criterion assessed: the only way to «oppfyller».
+WCAG_FILE = Path(__file__).resolve().parent.parent / "data" / "wcag.yml"
+ALL_ASSESSED = WCAG_FILE.read_text(encoding="utf-8").replace(
+    "    metode: ikke vurdert\n", '    metode: manuell\n    resultat: samsvar\n    dato: "2026-12-01"\n')
+
+
+def with_criterion(text: str, number: str, fields: str) -> str:
+    """data/wcag.yml's text with one criterion's method, source, result, date and deviation
+    replaced by `fields` (YAML lines, indented as in the file)."""
+    blocks = re.split(r"(?m)^(?=  - krav: )", text)
+    for index, block in enumerate(blocks):
+        if block.startswith(f'  - krav: "{number}"'):
+            lines = [line for line in block.splitlines()
+                     if not re.match(r"    (metode|kilde|resultat|dato|avvik):", line)]
+            lines[2:2] = fields.strip("\n").splitlines()
+            blocks[index] = "\n".join(lines) + "\n"
+    return "".join(blocks)
+
+
 def test_report_statement_and_json_are_filled_in(fixture_site, tmp_path):
     result = fixture_site({**REPORT_PAGES, "index.md": FRONT + "# Forside\n\n" + "Vi møtes i dag. Alle er med. " * 10 + "\n",
                            "veiviser/moter.md": FRONT + "# Møter\n\nVi møtes fire ganger i året.\n"},
-                          data={"tilgjengelighetsrevisjon.yml": CLEAN_AUDIT})
+                          data={"tilgjengelighetsrevisjon.yml": CLEAN_AUDIT, "wcag.yml": ALL_ASSESSED})
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     data = json.loads((site / "tilgjengelighet.json").read_text(encoding="utf-8"))
@@ -399,6 +418,58 @@ def test_report_statement_and_json_are_filled_in(fixture_site, tmp_path):
     assert "testet i nettleseren 20. november 2026, med axe-core 4.14.1, vnu 26.9.27" in statement
     assert statement.count("Sist oppdatert") == 1  # the statement has one date
     assert "testet i nettleseren 20. november 2026" in report.get_text(" ")
+    assert "56 av 56 krav er vurdert." in statement and "ikke vurdert ennå" not in statement
+    # The last table: every criterion, with method, result and date.
+    criteria = report.select("article table")[-1].select("tbody tr")
+    assert len(criteria) == 56 and criteria[0].th.get_text(strip=True) == "1.1.1 Ikke-tekstlig innhold"
+    assert [td.get_text(strip=True) for td in criteria[0].select("td")][:4] == [
+        "A", "Manuell test", "Oppfylt", "6. desember 2026"]
+    assert "Nettstedet har ingen <img>." in criteria[0].get_text()  # a note is text, never markup
+
+
+def test_statement_is_partly_met_until_every_criterion_is_assessed_and_met(fixture_site, tmp_path):
+    """As in Digdir's statement form: one criterion not assessed, or one not met, is «delvis»,
+    with the criterion listed, though the automatic checks found nothing."""
+    wcag = with_criterion(ALL_ASSESSED, "1.4.11", "    metode: ikke vurdert")
+    wcag = with_criterion(wcag, "2.1.1", """    metode: manuell
+    resultat: avvik
+    dato: "2026-12-01"
+    avvik: {nb: Menyen kan ikke åpnes med tastaturet., nn: Menyen kan ikkje opnast med tastaturet., en: No menu.}""")
+    result = fixture_site({**REPORT_PAGES, "index.md": FRONT + "# Forside\n\nVi møtes i dag.\n"},
+                          data={"tilgjengelighetsrevisjon.yml": CLEAN_AUDIT, "wcag.yml": wcag})
+    assert result.returncode == 0, result.stderr
+    statement = read_html(tmp_path / "site" / "tilgjengelighet" / "index.html").select_one("article")
+    text = statement.get_text(" ", strip=True)
+    assert "Nettstedet oppfyller kravene delvis." in text and "Nettstedet oppfyller kravene." not in text
+    assert "55 av 56 krav er vurdert." in text and "1 er ikke oppfylt" in text
+    assert "2.1.1 Tastatur. Menyen kan ikke åpnes med tastaturet." in text
+    assert [li.get_text(strip=True) for li in statement.select(".mv-not-assessed li")] == [
+        "1.4.11 Kontrast for ikke-tekstlig innhold"]
+
+
+def test_statement_is_not_tested_without_any_assessment(fixture_site, tmp_path):
+    """Nothing assessed, by hand or by a test: «ikke ferdig testet», not «delvis»."""
+    wcag = re.sub(r'(?m)^    metode: (manuell\n    resultat: [a-z ]+\n    dato: "[\d-]+"|automatisk\n    kilde: [a-z]+)\n',
+                  "    metode: ikke vurdert\n", ALL_ASSESSED)
+    result = fixture_site({**REPORT_PAGES, "index.md": FRONT + "# Forside\n\nVi møtes i dag.\n"}, data={"wcag.yml": wcag})
+    assert result.returncode == 0, result.stderr
+    text = read_html(tmp_path / "site" / "tilgjengelighet" / "index.html").select_one("article").get_text(" ", strip=True)
+    assert "Nettstedet er ikke ferdig testet." in text and "0 av 56 krav er vurdert." in text
+
+
+@pytest.mark.parametrize("locale, status, heading, criterion", [
+    ("nb", "Nettstedet oppfyller kravene delvis.", "kravene er ikke vurdert ennå", "1.4.11 Kontrast for ikke-tekstlig innhold"),
+    ("nn", "Nettstaden oppfyller krava delvis.", "krava er ikkje vurderte enno", "1.4.11 Kontrast for ikkje-tekstleg innhald"),
+    ("en", "The site partly meets the requirements.", "requirements have not been assessed yet", "1.4.11 Non-text Contrast"),
+])
+def test_the_published_statement_says_what_is_not_assessed_in_every_language(built_site, locale, status, heading,
+                                                                             criterion):
+    folder = "" if locale == "nb" else f"{locale}/"
+    article = read_html(built_site / folder / "tilgjengelighet" / "index.html").select_one("article")
+    text = article.get_text(" ", strip=True)
+    assert status in text and heading in text
+    assert criterion in [li.get_text(strip=True) for li in article.select(".mv-not-assessed li")]
+    assert "på vegne av" not in text and "on behalf of" not in text and "på vegner av" not in text
 
 
 def test_statement_lists_what_the_browser_audit_found(fixture_site, tmp_path):
@@ -424,7 +495,7 @@ def test_statement_lists_what_the_browser_audit_found(fixture_site, tmp_path):
 
 
 def test_the_statement_says_when_the_audit_is_older_than_the_content():
-    from medvirkning.accessibility.accessibility import audit_status
+    from medvirkning.accessibility.report import audit_status
 
     audit = {"dato": "2026-11-20", "verktoy": {"axe-core": "4.14.1"}}
     assert audit_status(audit, {"index.md": "2026-11-21"})["stale"]
@@ -439,7 +510,8 @@ def test_statement_lists_what_a_build_found(fixture_site, tmp_path):
     statement = read_html(tmp_path / "site" / "tilgjengelighet" / "index.html").select_one("article").get_text(" ", strip=True)
     assert "Nettstedet oppfyller kravene delvis." in statement
     assert "2.4.4 Formål med lenke (i kontekst)." in statement
-    assert "lenketeksten «her» sier ikke hvor lenken går." in statement and "Skriv hva leseren" not in statement
+    # The statement says it in the reader's words; the editor's message (and its fix) is in the log.
+    assert "En lenketekst sier ikke hvor lenken går." in statement and "Skriv hva leseren" not in statement
 
 
 def test_each_language_gets_its_own_report(fixture_site, tmp_path):
@@ -510,13 +582,18 @@ def test_statement_has_the_fields_of_the_norwegian_format(built_site):
     for field in ["Medvirkning", "Redaksjonen for Medvirkning", "Sist oppdatert:", "Status:", "WCAG 2.1",
                   "Diskrimineringsnemnda", "Tilsynet for universell utforming av ikt"]:
         assert field in text, field
+    assert "Nettstedet eies og drives av Redaksjonen for Medvirkning." in text  # mkdocs.yml's extra.medvirkning.owner
+    # «Si ifra om feil» is the page's «Meld fra om feil» (an e-mail with its address, or an issue).
+    report = article.select_one("#si-ifra-om-feil ~ .mv-report-problem")
+    assert report is not None and report.find_previous("h2")["id"] == "si-ifra-om-feil"
+    assert len(article.select(".mv-report-problem")) == 1  # there, and not again at the bottom
     hrefs = [a["href"] for a in article.select("a[href]:not(.md-content__button)")]  # not the edit button
-    assert any("om/#send-oss-en-melding-om-feil-eller-forslag" in h for h in hrefs)
-    assert not [h for h in hrefs if h.startswith(("http:", "https:", "//", "mailto:", "tel:"))]
+    assert not [h for h in hrefs if h.startswith(("http:", "//", "tel:")) or h.startswith(("https:", "mailto:"))
+                and not h.startswith(("mailto:medvirkning@nav.no?", "https://github.com/navikt/medvirkning/issues/new?"))]
 
 
 def test_every_page_links_to_the_statement_in_its_footer(built_site):
-    from conftest import language_of_page, strings
+    from helpers import language_of_page, strings
     statement = {locale: next(link["tittel"] for link in strings(locale)["bunnlenker"]
                               if link["url"] == "tilgjengelighet/") for locale in ("nb", "nn", "en")}
     assert statement["nb"] == "Tilgjengelighetserklæring" and statement["en"] == "Accessibility statement"

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, SAFE_DUMPER, project_config
+from helpers import ROOT, SAFE_DUMPER, project_config
 from medvirkning.core.strict_build import run
 
 CASES = Path(__file__).parent / "broken_edits"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DESKTOP, PHONE
+from helpers import DESKTOP, PHONE
 
 FOCUS_STOPS = 25  # Tab presses checked for a visible focus on each page type
 
@@ -73,6 +73,40 @@ def test_focus_is_always_visible(window, site_url, address):
         if now["tag"] == "BODY":
             break
         assert now["ring"] and now["shown"], f"/{address}, stopp {stop + 1}: {now}"
+
+
+@pytest.mark.parametrize("key", ["s", "f", "/", "n", ".", "p", ","])
+def test_no_shortcut_on_a_single_key(browser, site_url, key):
+    """WCAG 2.1.4: a single letter or sign typed on the page (or said by speech input) neither
+    opens the search nor changes the page; in the search field it is typed as usual."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(site_url + "veiviser/moter/")
+    page.locator("article h1").click()
+    page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    assert page.url == site_url + "veiviser/moter/"
+    assert not page.evaluate("document.getElementById('__search').checked")
+    page.locator(".md-search__input").focus()
+    page.keyboard.type(key + "n")
+    assert page.locator(".md-search__input").input_value() == key + "n"
+    context.close()
+
+
+@pytest.mark.parametrize("address", ["veiviser/maler/referat/", "nn/veiviser/moter/"])
+def test_nothing_scrolls_sideways_at_320_px(browser, site_url, address):
+    """WCAG 1.4.10 (a 1280 px window at 400 %): neither the page nor a part of it but a wide table
+    scrolls sideways; the breadcrumbs wrap instead."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + address)
+    sideways = page.evaluate("""() => [document.scrollingElement, ...document.querySelectorAll('body *')]
+      .filter(e => e.scrollWidth > e.clientWidth + 1 && !e.closest('.md-typeset__scrollwrap, .md-sidebar, .md-search')
+        && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) || e === document.scrollingElement
+        && e.scrollWidth > e.clientWidth + 1)
+      .map(e => e.className || e.tagName)""")
+    assert sideways == [], f"/{address} ved 320 px: {sideways}"
+    context.close()
 
 
 def search_results(page) -> list[str]:

@@ -1,6 +1,6 @@
 """Accessibility in Chromium, measured: axe-core at desktop and phone size, in the light and the
 dark colour scheme, no sideways scrolling, and the Nu HTML Checker; on one page of each kind
-(conftest.BROWSER_SAMPLE), or on every page of every language with --every-page, as CI runs it
+(helpers.BROWSER_SAMPLE), or on every page of every language with --every-page, as CI runs it
 (`make test EVERY_PAGE=1`).
 
 axe-core and the Nu HTML Checker are the versions pinned in bench/package-lock.json
@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import BROWSER_SAMPLE, BROWSER_SAMPLE_PER_LANGUAGE, DESKTOP, PHONE, browser_pages
+from helpers import BROWSER_SAMPLE, BROWSER_SAMPLE_PER_LANGUAGE, DESKTOP, PHONE, browser_pages
 import browser_audit
 
 SIZES = {"desktop": DESKTOP["width"], "phone": PHONE["width"]}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PHONE
+from helpers import PHONE
 
 CHECKLIST = "sjekklister/mote/"
 STORAGE_KEY = "medvirkning:sjekkliste:mote"

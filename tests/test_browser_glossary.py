@@ -3,7 +3,7 @@ screen reader (a link to the glossary entry whose name says the full form); the 
 look like plain text, so nothing seems tappable that does nothing."""
 from __future__ import annotations
 
-from conftest import PHONE
+from helpers import PHONE
 
 PAGE = "veiviser/hva-er-et-brukerutvalg/"
 

@@ -2,7 +2,7 @@
 reader stays on the page and the section; without JavaScript, on the page."""
 from __future__ import annotations
 
-from conftest import PHONE
+from helpers import PHONE
 
 SECTION = "strategi/gode-arenaer/#tiltak-2-5-5"
 

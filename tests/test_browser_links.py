@@ -1,7 +1,7 @@
 """«Kopier lenke» in Chromium: keyboard, the copied address, and the announcement."""
 from __future__ import annotations
 
-from conftest import DESKTOP, PHONE, origin
+from helpers import DESKTOP, PHONE, origin
 
 PAGE = "strategi/gode-arenaer/"
 

@@ -13,7 +13,7 @@ import threading
 
 import pytest
 import yaml
-from conftest import PHONE, ROOT, QuietHandler
+from helpers import PHONE, ROOT, QuietHandler
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
@@ -112,16 +112,13 @@ def test_search_loads_its_index_and_engine_only_when_the_reader_opens_it(browser
     page = context.new_page()
     try:
         page.goto(site_url + "strategi/")
-        page.wait_for_timeout(1000)  # time for anything the page would load by itself
+        page.wait_for_load_state("networkidle")  # all the page loads by itself
         assert not held, "the whole index was loaded before the reader opened search"
         assert any(u.endswith("/search/search_index.json") for u in requested)
         assert not [u for u in requested if re.search(r"search_index\.full\.json|/workers/search\.|/lunr/", u)]
-        page.locator('button[data-mv-toggle="__search"]').tap()
-        expect(page.locator(".md-search-result__meta")).to_have_text(WORDS["sok_laster"])
-        for _ in range(50):
-            if held:
-                break
-            page.wait_for_timeout(100)
+        with page.expect_request(lambda request: request.url.endswith("/search_index.full.json")):
+            page.locator('button[data-mv-toggle="__search"]').tap()
+            expect(page.locator(".md-search-result__meta")).to_have_text(WORDS["sok_laster"])
         assert held, "opening search did not ask for the whole index"
         held[0].continue_()
         page.locator("input.md-search__input").press_sequentially("møte")
@@ -177,7 +174,7 @@ def test_a_saved_document_opens_whole_without_a_network_and_can_be_removed(phone
 def test_pages_outside_the_documents_offer_no_saving(phone, site_url):
     page = phone.new_page()
     under_service_worker(page, site_url + "ordliste/")
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")  # offline.js has run and asked for what it needs
     expect(page.locator(".mv-offline")).to_be_hidden()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PHONE
+from helpers import PHONE
 
 LANGUAGES = {"nb": "", "nn": "nn/", "en": "en/"}
 # (language, query, the page it must find): the words of the issue, and the site's word is elsewhere.

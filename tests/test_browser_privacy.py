@@ -1,7 +1,7 @@
 """Privacy, security and the phone, in Chromium, over the pages of the built site.
 
 `make test` visits one page of each kind, and in the other languages the pages the build makes
-per language (conftest.BROWSER_SAMPLE); CI (`make test EVERY_PAGE=1`) visits every page. One
+per language (helpers.BROWSER_SAMPLE); CI (`make test EVERY_PAGE=1`) visits every page. One
 pass visits each page once on a phone (360 px wide, touch) and records what the tests below
 check: requests to other origins, missing files, Content-Security-Policy violations, text size,
 touch targets, sideways scrolling at 320 px, and the printed page. Then the copy-link is
@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import BROWSER_SAMPLE, BROWSER_SAMPLE_PER_LANGUAGE, PHONE, browser_pages, origin
+from helpers import BROWSER_SAMPLE, BROWSER_SAMPLE_PER_LANGUAGE, PHONE, browser_pages, origin
 
 NARROWEST = {"width": 320, "height": 740}
 MIN_TEXT_PX = 16

@@ -5,8 +5,9 @@ without JavaScript."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
-from conftest import DESKTOP, PHONE
+from helpers import DESKTOP, PHONE
 
 
 @pytest.fixture
@@ -133,15 +134,14 @@ def test_the_menu_works_without_javascript(browser, site_url):
     assert not drawer.is_checked()
     page.locator('label.md-header__button[for="__drawer"]').click()
     assert drawer.is_checked()
-    page.wait_for_timeout(400)  # the menu slides in
     menu = page.locator(".md-sidebar--primary")
-    assert menu.is_visible()
+    expect(menu).to_be_visible()  # the menu slides in
     page.locator('label.md-nav__link[data-mv-toggle]', has_text="Veiviser for utvalgsarbeid").click()
-    page.wait_for_timeout(400)
-    page.locator('label.md-nav__link[data-mv-toggle]', has_text="Grunnlaget").click()
-    page.wait_for_timeout(400)
+    grunnlaget = page.locator('label.md-nav__link[data-mv-toggle]', has_text="Grunnlaget")
+    expect(grunnlaget).to_be_visible()
+    grunnlaget.click()
     target = page.locator(".md-nav--primary a", has_text="Hva er brukermedvirkning").first
-    assert target.is_visible()
+    expect(target).to_be_visible()
     target.click()
     page.wait_for_url("**/veiviser/hva-er-brukermedvirkning/")
     context.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DESKTOP
+from helpers import DESKTOP
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,11 @@ def search(browser, site_url):
         page.wait_for_function(
             "() => { const m = document.querySelector('.md-search-result__meta');"
             " return m && /treff/.test(m.textContent) }")
-        page.wait_for_timeout(300)  # the last keystroke's results
+        # The last keystroke's results: the list is the same at two checks in a row.
+        page.wait_for_function(
+            "() => { const list = document.querySelector('.md-search-result__list');"
+            " const now = list ? list.innerHTML : ''; const same = now === window.mvLastResults;"
+            " window.mvLastResults = now; return same }", polling=150)
         return page.locator(".md-search-result__item > a").evaluate_all(
             "links => links.map(a => ({href: a.href, title: a.querySelector('h1, h2').textContent.trim()}))")
 

@@ -136,7 +136,7 @@ def real_blocks():
 
 
 def test_no_checklist_holds_the_same_item_twice():
-    from conftest import language_of_source
+    from helpers import language_of_source
     by_checklist: dict[tuple[str, str], list[tuple[str, str]]] = {}  # each language's checklist apart
     for _, block in real_blocks():
         for item in block.items:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import read_html, read_tree
+from helpers import read_html, read_tree
 
 from medvirkning.checklists.checklists import (
     ChecklistError, Definition, collect, find_blocks, load_definitions, render_overview,
@@ -166,7 +166,7 @@ def test_every_block_on_a_content_page_shows_its_title_and_links_to_its_checklis
         ids = re.findall(r'^!!! sjekkliste "([^"]+)"', source.read_text(encoding="utf-8"), re.M)
         if not ids:
             continue
-        from conftest import built_page_of_source, language_of_source, strings
+        from helpers import built_page_of_source, language_of_source, strings
         locale, relative = language_of_source(source), source.relative_to(root / "docs").as_posix()
         words = strings(locale)
         page = read_html(built_page_of_source(built_site, root / "docs", source))

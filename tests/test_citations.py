@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, read_tree, strings
+from helpers import ROOT, read_tree, strings
 from medvirkning.citations import citations
 
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -9,7 +9,7 @@ import pytest
 from medvirkning.security import content_security
 from medvirkning.security.content_security import (add_policy, blocked_by_policy, content_security_policy, inline_scripts,
                               is_external, mark_external_links, script_hash)
-from conftest import content_pages, read_tree
+from helpers import content_pages, read_tree
 from medvirkning.content.checks import strip_comments
 from medvirkning.core.html_tree import parse_content, parse_html, shared_tree
 

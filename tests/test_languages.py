@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import read_html, build_in_process, make_project
+from helpers import read_html, build_in_process, make_project
 from medvirkning.translations.status import fingerprint
 
 FRONT = "---\ndescription: {}\n---\n\n"
@@ -224,7 +224,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def real_languages() -> list[str]:
-    from conftest import project_config
+    from helpers import project_config
     config = project_config()
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     return [language["locale"] for language in i18n["languages"] if not language.get("default")]

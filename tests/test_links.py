@@ -1,6 +1,7 @@
 """Links that keep working: the id registry, redirects, section permalinks and page dates."""
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -154,10 +155,12 @@ def test_every_page_shows_its_date_of_last_change_from_git(built_site):
                              capture_output=True, text=True).stdout.strip()
         if not iso:
             continue  # not committed yet: no date
-        from conftest import built_page_of_source
+        from helpers import built_page_of_source
         html = built_page_of_source(built_site, ROOT / "docs", source).read_text(encoding="utf-8")
-        if relative == "tilgjengelighet/index.md" and AUDIT.exists():  # the later of it and the browser audit
-            iso = max(iso, str(yaml.safe_load(AUDIT.read_text(encoding="utf-8"))["dato"]))
+        if relative.startswith("tilgjengelighet/index."):  # the latest of it, the audit and the assessments
+            if AUDIT.exists():
+                iso = max(iso, str(yaml.safe_load(AUDIT.read_text(encoding="utf-8"))["dato"]))
+            iso = max(iso, *re.findall(r'dato: "([\d-]+)"', (ROOT / "data" / "wcag.yml").read_text(encoding="utf-8")))
         assert f'<time datetime="{iso}">' in html, relative
         dated += 1
     assert dated > 40

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT
+from helpers import ROOT
 from medvirkning.offline import service_worker as offline
 from medvirkning.assets import scripts
 from medvirkning.search.index import settings_only
@@ -24,7 +24,10 @@ def test_the_version_changes_with_any_file_but_not_with_the_sitemap(tmp_path):
     write(site, {"sitemap.xml": "2026-11-30", "sw.js": "new"})
     assert offline.site_version(site) == first
     write(site, {"assets/x.css": "a{}"})
-    assert offline.site_version(site) != first
+    second = offline.site_version(site)
+    assert second != first
+    write(site, {"assets/x.css": "b{}"})  # the same file, the same size: only its content is new
+    assert offline.site_version(site) != second
 
 
 def test_a_page_needs_the_sites_own_files_it_loads_and_not_other_pages_or_sites(tmp_path):
@@ -99,7 +102,7 @@ def test_the_built_stylesheet_has_the_palettes_rules_then_ours_and_no_comment(bu
 def test_every_page_waits_for_two_stylesheets_material_s_and_ours(built_site):
     """The palette comes inside our stylesheet: no page links it, each links Material's main
     stylesheet and ours, in that order."""
-    from conftest import read_tree
+    from helpers import read_tree
 
     pages = sorted(built_site.rglob("*.html"))
     for page in pages:
@@ -131,3 +134,32 @@ def test_the_built_site_offers_its_three_documents_with_files_that_exist(built_s
         assert all((built_site / page / "index.html").is_file() for page in document["pages"])
         assert all((built_site / name).is_file() for name in document["files"])
         assert f"{language_folder}search/search_index.full.json" in document["files"]
+
+
+def test_a_dirty_rebuild_writes_the_same_stylesheet_and_scripts(tmp_path, monkeypatch):
+    """`mkdocs serve --dirty` rebuilds into the same folder and copies only changed files: the
+    stylesheet and scripts are files of the build, so a rebuild never changes a changed copy."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from helpers import make_project
+
+    config_file = make_project(tmp_path / "project", {"index.md": "---\ndescription: Forsiden.\n---\n\n# Forside\n\nTekst.\n"})
+    site = tmp_path / "site"
+    monkeypatch.chdir(config_file.parent)  # as the tests' builds run (helpers.build_in_process)
+    served = [scripts.OURS, f"{scripts.FOLDER}/medvirkning.js"]
+    build(load_config(str(config_file), site_dir=str(site)))
+    first = {name: (site / name).read_bytes() for name in served}
+    build(load_config(str(config_file), site_dir=str(site), strict=False), dirty=True)  # as `serve --dirty`
+    assert {name: (site / name).read_bytes() for name in served} == first
+    assert first[scripts.OURS].count(b"--md-primary-fg-color") >= 1 and b"/*" not in first[scripts.OURS]
+
+
+def test_pages_start_the_search_worker_the_theme_has(built_site):
+    """The worker's name carries Material's hash; it is found in the theme, as the stylesheets are."""
+    from mkdocs.config import load_config
+
+    name = scripts.search_worker(load_config(str(ROOT / "mkdocs.yml")))
+    assert (built_site / scripts.FOLDER / "workers" / name).is_file()
+    config = (built_site / "index.html").read_text(encoding="utf-8")
+    assert f"#mv-search.js?worker={name}" in config

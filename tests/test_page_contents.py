@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, content_pages, read_tree, strings
+from helpers import ROOT, content_pages, read_tree, strings
 
 LANGUAGES = {"": "nb", "nn/": "nn", "en/": "en"}
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from mkdocs_static_i18n.plugin import I18n
 
-from conftest import project_config
+from helpers import project_config
 
 from medvirkning import pipeline
-from medvirkning.accessibility import accessibility
+from medvirkning.accessibility import checks as accessibility_checks, report as accessibility_report
 from medvirkning.anchors import registry as anchors
 from medvirkning.checklists import checklists
 from medvirkning.content import front_matter, pasted_text
@@ -41,13 +41,13 @@ def test_markdown_steps_check_first_and_catch_leftover_markers_last():
     assert steps[:2] == (pasted_text.check_front_matter, front_matter.check)
     assert steps[-1] is markers.no_leftovers
     # Every step that owns a marker runs before the leftover check.
-    for owner in (checklists.render_markdown, glossary.render_markdown, accessibility.place_markers):
+    for owner in (checklists.render_markdown, glossary.render_markdown, accessibility_report.place_markers):
         assert steps.index(owner) < steps.index(markers.no_leftovers)
 
 
 def test_content_is_checked_as_readers_get_it():
     steps = pipeline.CONTENT_STEPS
-    assert steps[-1] is accessibility.check_content
+    assert steps[-1] is accessibility_checks.check_content
     # <abbr> are explained while Markdown reads the page, before any content step.
     assert glossary.prepare_annotation in pipeline.MARKDOWN_STEPS and steps[0] is glossary.report_unknown
     assert anchors.record_ids in steps and content_security.check_content in steps
@@ -74,7 +74,7 @@ def test_search_indexes_are_split_after_i18n_has_built_every_language():
 def test_an_edited_template_is_compiled_anew_in_the_same_process(tmp_path):
     """Compiled templates are kept for the process (template_cache); a template changed between
     two builds, as under `mkdocs serve`, must show its new text, not the cached one."""
-    from conftest import build_in_process, make_project
+    from helpers import build_in_process, make_project
 
     config = make_project(tmp_path / "project", {"index.md": "---\ndescription: Forsiden.\n---\n\n# Forside\n\nTekst.\n"})
     partial = tmp_path / "project" / "overrides" / "partials" / "copyright.html"

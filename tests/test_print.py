@@ -9,10 +9,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import read_html, DESKTOP, PHONE, ROOT, FixtureLoader
+from helpers import read_html, DESKTOP, PHONE, ROOT, FixtureLoader, project_config
+from medvirkning.core.settings import load as load_settings
 from medvirkning.printing import print_pages
 
-DOCUMENTS = print_pages.DOCUMENTS
+DOCUMENTS = tuple(load_settings(project_config()["extra"], str(ROOT / "mkdocs.yml")).documents)
 
 
 def soup(path: Path) -> BeautifulSoup:

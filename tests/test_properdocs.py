@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from conftest import make_project
+from helpers import make_project
 
 FRONT = "---\ndescription: En side.\n---\n\n"
 PAGES = {

@@ -3,11 +3,12 @@ index that bokmål readers load any bigger."""
 from __future__ import annotations
 
 import json
+import posixpath
 from types import SimpleNamespace
 
 import pytest
 
-from conftest import build_in_process, make_project
+from helpers import build_in_process, make_project, read_tree
 from medvirkning.search.index import (dump, indexes_to_write, exclude_generated, point_search_at_language_root,
                           split_index)
 
@@ -127,6 +128,21 @@ def test_each_language_has_its_own_complete_index(sites):
     assert nn["config"]["lang"] == ["no"] and en["config"]["lang"] == ["en"]
 
 
+def test_every_page_of_each_language_points_search_at_its_own_root(sites):
+    """What the browser test below sees, read from the pages: Material looks for the index at
+    its config's `base`, which must be the page's language root (nn/ for nynorsk)."""
+    _, three = sites
+    pages = {folder: sorted((three / folder).rglob("index.html")) for folder in ("nn", "en")}
+    for folder, found in pages.items():
+        found = [p for p in found if p.relative_to(three / folder).parts[:1] != ("search",)]
+        assert found, folder
+        for page in found:
+            config = read_tree(page).css_first("script#__config")
+            base = json.loads(config.text())["base"]
+            where = page.parent.relative_to(three).as_posix()
+            assert posixpath.normpath(posixpath.join(where, base)) == folder, (page, base)
+
+
 @pytest.mark.browser
 def test_pages_of_each_language_load_their_own_index(sites, browser):
     _, three = sites
@@ -134,7 +150,7 @@ def test_pages_of_each_language_load_their_own_index(sites, browser):
     import http.server
     import threading
 
-    from conftest import PHONE, QuietHandler
+    from helpers import PHONE, QuietHandler
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(three)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 from medvirkning.search import synonyms
 
 INDEXES = {"nb": "search", "nn": "nn/search", "en": "en/search"}

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import read_tree
+from helpers import read_tree
 from medvirkning.accessibility.summaries import SUMMARY_LIX_MAX, summary_lix
 from medvirkning.core.html_tree import parse_html
 

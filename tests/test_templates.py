@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import read_html, strings, DESKTOP, PHONE, ROOT
+from helpers import read_html, strings, DESKTOP, PHONE, ROOT
 from medvirkning.templates import downloads as templates_docs
 
 TEMPLATES = ["mandat", "innkalling", "referat", "arsrapport", "evaluering"]

@@ -7,7 +7,7 @@ The Nu HTML Checker (vnu-jar, pinned there too) reads every page.
 
 `make audit` (python -m medvirkning audit) builds the site, runs both and writes what they
 found to data/tilgjengelighetsrevisjon.yml; the accessibility statement and report are built
-from that file (accessibility.py). tests/test_browser_axe.py runs the same audit
+from that file (hooks/medvirkning/accessibility/report.py). tests/test_browser_axe.py runs the same audit
 and wants it clean.
 
 Fast enough for three languages: several pages are checked at once, each in its own browser
@@ -262,7 +262,7 @@ def audit(site: Path, prefix: str | None = None, workers: int = WORKERS) -> dict
 HEADER = """\
 # Nettleserrevisjonen: hva axe-core og Nu HTML Checker fant på nettstedet.
 # Skrevet av `make audit`; ikke rediger for hånd. Tilgjengelighetserklæringen og -rapporten
-# bygges fra denne fila (hooks/medvirkning/accessibility/accessibility.py).
+# bygges fra denne fila (hooks/medvirkning/accessibility/report.py).
 """
 
 

@@ -8,7 +8,8 @@ audit: build the site, run axe-core and the Nu HTML Checker over it in the brows
 (browser_audit.py) and write data/tilgjengelighetsrevisjon.yml, which the accessibility
 statement and report are built from.
 
-build: the strict build, with every problem told in Norwegian with file and line (strict_build.py).
+build: the strict build, with every problem told in Norwegian with file and line (core/strict_build.py);
+`--debug` prints the traceback of an error too, for developers.
 
 oversatt: record in a finished translation which version of the bokmål page it translates.
 
@@ -55,7 +56,8 @@ def run_audit(config_file: str = "mkdocs.yml") -> int:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["build"]:
         from medvirkning.core.strict_build import main as strict_build
-        return strict_build(*argv[1:3])
+        arguments = [a for a in argv[1:] if a != "--debug"]
+        return strict_build(*arguments[:2], debug="--debug" in argv[1:])
     if argv[:1] == ["anchors"]:
         update_anchors(*argv[1:2])
         return 0
@@ -71,7 +73,7 @@ def main(argv: list[str]) -> int:
             value = stamp(Path(name), Path("docs"))
             print(f"{name}: oversatt fra bokmålsversjonen {value}.")
         return 0
-    print("Bruk: python -m medvirkning build [mkdocs.yml] [nettstedmappe]\n"
+    print("Bruk: python -m medvirkning build [--debug] [mkdocs.yml] [nettstedmappe]\n"
           "     python -m medvirkning anchors [mkdocs.yml]\n"
           "     python -m medvirkning oversatt docs/side.nn.md [flere filer]\n"
           "     python -m medvirkning ids docs/side.md [flere filer]\n"

@@ -20,15 +20,16 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from . import markdown_setup
-from .accessibility import accessibility, summaries
+from .accessibility import checks as accessibility_checks, report as accessibility_report, summaries, theme_fixes, wcag
 from .anchors import ids, registry as anchors
 from .arshjul import arshjul
 from .assets import scripts
 from .checklists import checklists
 from .citations import citations
+from .contact import contact
 from .contents import page_contents
 from .content import checks as content_checks, front_matter, includes, pasted_text, site_structure
-from .core import build_messages, html_tree, markers, page_dates, template_cache
+from .core import build_messages, html_tree, markers, page_dates, settings, template_cache
 from .core.languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                              languages, load_strings, translate_nav)
 from .core.state import Builds, LanguageBuild, Options, SiteData
@@ -47,8 +48,9 @@ FILES_STEPS = (
     content_checks.check_encoding,  # first: every other step reads the pages as UTF-8
     site_structure.check_files,  # names, addresses, redirects, menu titles: before any page is read
     includes.check_pages,  # before anything reads a page through Markdown (markdown-include)
+    scripts.as_readers_get_them,  # our scripts and stylesheet as files of the build, comments left out
     translations.find,
-    accessibility.keep_generated_pages_out_of_nav,
+    accessibility_report.keep_generated_pages_out_of_nav,
     glossary.find_glossary,
     checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
     arshjul.add_calendars,  # links to the sources of this language's pages
@@ -67,7 +69,8 @@ MARKDOWN_STEPS = (
     glossary.render_markdown,
     arshjul.render_markdown,
     templates_docs.render_markdown,
-    accessibility.place_markers,
+    contact.render_markdown,
+    accessibility_report.place_markers,
     translations.render_overview,
     translations.mark_outdated,
     page_dates.set_date,
@@ -89,20 +92,20 @@ CONTENT_STEPS = (
     html_allowlist.check_content,  # after the policy's own words on scripts and styles
     personal_data.check_content,  # after the comments are out: they are not published
     summaries.check_summary,  # the LIX of «Kort fortalt»
-    accessibility.check_content,  # last: it checks the page as readers get it
+    accessibility_checks.check_content,  # last: it checks the page as readers get it
 )
 POST_PAGE_STEPS = (
     html_tree.parse_written_page,  # the one parse (build.written_page) that every step below reads
     own_advice.check_written_page,  # pages, checklists and print pages: our advice keeps its mark
-    accessibility.check_language_of_output,
-    accessibility.valid_toggles_of_page,
+    accessibility_checks.check_language_of_output,
+    theme_fixes.valid_toggles_of_page,
     search_index.point_page_at_its_index,
     content_security.secure_page,  # last: hashes the scripts exactly as written
 )
 # The theme's pages that are no page of the site (404.html): as POST_PAGE_STEPS, with page None.
 TEMPLATE_STEPS = (
     html_tree.parse_written_page,
-    accessibility.valid_toggles_of_page,
+    theme_fixes.valid_toggles_of_page,
     content_security.secure_page,
 )
 
@@ -138,17 +141,21 @@ def on_pre_build(config):
     BUILDS.start(LanguageBuild(config=config, site=BUILDS.site, options=OPTIONS, locale=locale,
                                default_locale=default, locales=locales, strings=strings,
                                templates=template_cache.environment(config),
-                               material_css=scripts.theme_stylesheet(config, "main")))
+                               material_css=scripts.theme_stylesheet(config, "main"),
+                               search_worker=scripts.search_worker(config)))
 
 
 def load_site_data(config) -> SiteData:
     root = Path(config.config_file_path).parent
+    site_settings = settings.load(config.extra, config.config_file_path)
     entries, allowlist = glossary.load(root)
     return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
                     glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
                     page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]),
-                    browser_audit=accessibility.load_audit(root), citations=citations.load(root),
-                    synonyms=search_synonyms.load(root), role_addresses=personal_data.load(root, config.extra))
+                    browser_audit=accessibility_report.load_audit(root),
+                    role_addresses=personal_data.load(root, config.extra),
+                    contact=contact.site_contact(site_settings), wcag_criteria=wcag.load(root),
+                    settings=site_settings, citations=citations.load(root), synonyms=search_synonyms.load(root))
 
 
 @event_priority(-110)
@@ -163,7 +170,7 @@ def on_files(files, config):
 def on_nav(nav, config, files):
     build = BUILDS.current
     translate_nav(nav.items, build.strings["meny"])
-    accessibility.remember_nav_order(nav, build)
+    print_pages.remember_nav_order(nav, build)
     return nav
 
 
@@ -189,10 +196,10 @@ def on_env(env, config, files):
     """Every page has been read and none written yet: the checks that need all pages."""
     build = BUILDS.current
     anchors.check_registry(build)
-    build.report_data = accessibility.summarize(build)
-    accessibility.write_json(build)
+    build.report_data = accessibility_report.summarize(build)
+    accessibility_report.write_json(build)
     for page in build.generated_pages.values():
-        accessibility.fill_generated_pages(page, build)
+        accessibility_report.fill_generated_pages(page, build)
     print_pages.fill(build)  # the other pages' content, as checked and rendered
     return env
 
@@ -207,10 +214,13 @@ def on_template_context(context, template_name, config):
 
 def add_strings(context):
     """Templates get this language's words as `mv`, its folder as `mv_folder` ("" or "nn/"),
-    the default language as `mv_default_locale` and Material's main stylesheet as `mv_material_css`."""
+    the default language as `mv_default_locale`, Material's main stylesheet as `mv_material_css` and
+    its search worker as `mv_search_worker` and the site's owner and contact (contact.Contact) as
+    `mv_kontakt`."""
     build = BUILDS.current
     context.update(mv=build.strings, mv_folder=build.folder, mv_default_locale=build.default_locale,
-                   mv_material_css=build.material_css)
+                   mv_material_css=build.material_css, mv_search_worker=build.search_worker,
+                   mv_kontakt=build.site.contact)
     return context
 
 
@@ -241,7 +251,6 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     build = BUILDS.end()
     search_index.write_indexes(build)
-    scripts.strip_comments(build)
     offline.write_service_worker(build)  # last: its version is a hash of every file written
 
 

@@ -271,3 +271,57 @@ var MV_STRINGS = (function () {
     event.stopPropagation();
   }, true);
 })();
+
+// ---- Meld fra om feil -------------------------------------------------------------------
+// The «Meld fra om feil på denne siden» links (e-mail and GitHub) carry the page's address
+// without JavaScript. When the reader is at a section (the address has a #fragment), the
+// message also names that section, added to the prefilled text as the link is used.
+(function () {
+  "use strict";
+  function sectionLine() {
+    var id = window.location.hash.slice(1);
+    var target = id && document.getElementById(decodeURIComponent(id));
+    if (!target) return "";
+    var heading = target.cloneNode(true);
+    Array.prototype.forEach.call(heading.querySelectorAll(".headerlink"), function (a) { a.remove(); });
+    var title = heading.textContent.replace(/\s+/g, " ").trim();
+    return MV_STRINGS.meld_feil_avsnitt + " " + (title ? "«" + title + "» " : "") + window.location.href + "\n";
+  }
+
+  function prefill(link) {
+    var original = link.getAttribute("data-mv-href") || link.getAttribute("href");
+    link.setAttribute("data-mv-href", original);
+    var line = sectionLine();
+    link.setAttribute("href", !line ? original : original.replace(/([?&]body=)([^&]*)/, function (all, key, body) {
+      return key + encodeURIComponent(decodeURIComponent(body).replace(/\n\n/, "\n" + line + "\n"));
+    }));
+  }
+  // Before the browser follows the link, also for the middle button and the context menu.
+  ["click", "auxclick", "contextmenu"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var link = event.target.closest && event.target.closest("a[data-mv-report]");
+      if (link) prefill(link);
+    }, true);
+  });
+})();
+
+// ---- Ingen hurtigtaster på én bokstav -----------------------------------------------------
+// The theme turns single keys into shortcuts (s, f and / open search, n, p, «.» and «,» change
+// page). A speech-input user who says a word, or a reader who brushes a key, is sent elsewhere,
+// and they cannot be turned off (WCAG 2.1.4): such keys are kept from the theme. In a text
+// field, with the search open (what is typed goes into it), and with Ctrl, Alt or Cmd, every
+// key works as before.
+(function () {
+  "use strict";
+  function typing(target) {
+    var search = document.getElementById("__search");
+    return (search && search.checked)
+      || target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+  window.addEventListener("keydown", function (event) {
+    if (event.key && event.key.length === 1 && event.key !== " " && !event.ctrlKey && !event.altKey
+        && !event.metaKey && !typing(event.target)) {
+      event.stopPropagation();
+    }
+  }, true);
+})();

@@ -13,9 +13,8 @@ import re
 from mkdocs.exceptions import PluginError
 
 from ..core.slugs import heading_id
+from ..core.source import HEADING, headings, where as place_of
 
-HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 SUFFIXED = re.compile(r"^(?P<base>.*)_(?P<number>\d+)$")
 READABLE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 INVISIBLE = {"\u200b": "nullbreddemellomrom", "\u200c": "nullbredde-ikkeskjøter", "\u200d": "nullbreddeskjøter",
@@ -42,13 +41,8 @@ class IdError(PluginError):
 def heading_lines(source: str) -> dict[str, list[int]]:
     """The id each heading line of the source asks for (its {#id} or its slug) -> line numbers."""
     found: dict[str, list[int]] = {}
-    fenced = False
-    for number, line in enumerate(source.splitlines(), start=1):
-        if FENCE.match(line):
-            fenced = not fenced
-        heading = None if fenced else HEADING.match(line)
-        if heading:
-            found.setdefault(heading_id(heading.group(2)), []).append(number)
+    for number, _, text in headings(source):
+        found.setdefault(heading_id(text), []).append(number)
     return found
 
 
@@ -60,7 +54,7 @@ def id_problems(ids: list[str], source: str, where: str) -> list[str]:
         found = lines.get(anchor, [])
         if not found:
             return where
-        return f"{where}, linje " + " og ".join(map(str, found[:2]))
+        return place_of(where, " og ".join(map(str, found[:2])))
 
     problems = []
     seen = set()
@@ -103,7 +97,7 @@ def invisible_characters(source: str, where: str) -> list[str]:
             name = INVISIBLE.get(char, "usynlig tegn")
             in_heading = " i overskriften, så id-en og adressen til avsnittet endres" if HEADING.match(line) else ""
             problems.append(
-                f"{where}, linje {number}: det står et usynlig tegn ({name}, U+{ord(char):04X}){in_heading}. "
+                f"{place_of(where, number)}: det står et usynlig tegn ({name}, U+{ord(char):04X}){in_heading}. "
                 "Du ser det ikke, men det er der. Slett ordet rundt det og skriv det på nytt.")
     return problems
 

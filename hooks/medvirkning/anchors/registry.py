@@ -15,6 +15,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..core.data_files import load_text, read_yaml
 from ..core.html_tree import attribute, shared_tree
+from ..core.source import docs_path, where
 from .ids import heading_lines
 
 log = get_plugin_logger("ankere")
@@ -67,7 +68,7 @@ def explain(url: str, anchor: str | None, src_by_url: dict[str, str], registry_l
             heading: tuple[str, int] | None = None, redirected: dict[str, str] | None = None) -> str:
     """What to do, also for an editor in GitHub's web editor (no terminal): keep the id with
     {#id}, add a redirect, or delete the id's line in data/ankere.yml (a maintainer approves)."""
-    in_registry = f"{REGISTRY_FILE}" + (f", linje {registry_line}" if registry_line else "")
+    in_registry = where(REGISTRY_FILE, registry_line)
     if anchor is None:
         return (f"Siden /{url} er publisert, men finnes ikke lenger. Lenker til den vil slutte å virke. "
                 f"Legg inn en videresending i mkdocs.yml under redirects → redirect_maps "
@@ -76,13 +77,13 @@ def explain(url: str, anchor: str | None, src_by_url: dict[str, str], registry_l
     if redirected and url in redirected:
         target = redirected[url]
         source = src_by_url.get(target, target)
-        return (f"docs/{source}: siden /{url} videresendes hit, men avsnittet med id «{anchor}» finnes ikke her "
+        return (f"{docs_path(source)}: siden /{url} videresendes hit, men avsnittet med id «{anchor}» finnes ikke her "
                 f"(adressen /{url}#{anchor}). Gi avsnittet id-en ved å skrive {{#{anchor}}} sist på overskriften, "
                 "eller { #" + anchor + " } på linjen under et avsnitt.")
     source = src_by_url.get(url, url)
-    where = f"docs/{source}" + (f", linje {heading[1]}" if heading else "")
+    place = where(docs_path(source), heading[1] if heading else None)
     changed = (f"Overskriften på linje {heading[1]} har nå id-en «{heading[0]}». " if heading else "")
-    return (f"{where}: avsnittet med id «{anchor}» finnes ikke lenger (adressen /{url}#{anchor}). "
+    return (f"{place}: avsnittet med id «{anchor}» finnes ikke lenger (adressen /{url}#{anchor}). "
             f"Lenker dit fra e-poster og saksdokumenter vil slutte å virke. {changed}Har du endret overskriften? "
             f"Behold id-en ved å skrive {{#{anchor}}} sist på den nye overskriften. "
             f"Skal avsnittet bort for godt, slett linjen «- {anchor}» i {in_registry} (det kan du gjøre i "

@@ -2,8 +2,8 @@
 
 The scripts in docs/assets/javascripts/ and the stylesheet in docs/assets/stylesheets/ explain
 themselves in comments, which a phone on a slow network would download on every first visit
-(the stylesheet's comments are almost half of it, compressed). The build removes them from the
-copies it writes; the sources keep them.
+(the stylesheet's comments are almost half of it, compressed). The build writes them without
+their comments, as files of its own (as_readers_get_them); the sources keep them.
 - Scripts: the lines that are only a comment (`// …`). Nothing else is changed, so the
   scripts stay readable in the browser.
 - Stylesheets: every comment, through tinycss2's own CSS tokenizer (the library the contrast
@@ -24,6 +24,7 @@ from pathlib import Path
 
 import tinycss2
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 FOLDER = "assets/javascripts"
 STYLES = "assets/stylesheets"
@@ -42,14 +43,24 @@ def without_comments_css(stylesheet: str) -> str:
     return tinycss2.serialize(tinycss2.parse_stylesheet(stylesheet, skip_comments=True, skip_whitespace=True))
 
 
-def theme_stylesheet_file(config, name: str) -> Path:
-    """Material's stylesheet `name` ("main" or "palette") in the theme's folders."""
-    for folder in config.theme.dirs:
-        found = sorted(Path(folder, STYLES).glob(f"{name}.*.min.css"))
+def theme_file(config, folder: str, name: str, suffix: str) -> Path:
+    """Material's file `name` with the hash it carries (main.57a0d79d.min.css) in the theme's folders."""
+    for theme_folder in config.theme.dirs:
+        found = sorted(Path(theme_folder, folder).glob(f"{name}.*.min.{suffix}"))
         if found:
             return found[0]
-    raise PluginError(f"Fant ikke Materials stilark {STYLES}/{name}.….min.css i temaet. Er mkdocs-material installert "
-                      "(`make build` lager .venv fra requirements.txt)?")
+    raise PluginError(f"Fant ikke Materials fil {folder}/{name}.….min.{suffix} i temaet. Er mkdocs-material "
+                      "installert (`make build` lager .venv fra requirements.txt)?")
+
+
+def theme_stylesheet_file(config, name: str) -> Path:
+    """Material's stylesheet `name` ("main" or "palette") in the theme's folders."""
+    return theme_file(config, STYLES, name, "css")
+
+
+def search_worker(config) -> str:
+    """The name of Material's search worker (search.a7633da7.min.js), which our worker starts."""
+    return theme_file(config, f"{FOLDER}/workers", "search", "js").name
 
 
 def theme_stylesheet(config, name: str) -> str:
@@ -58,24 +69,24 @@ def theme_stylesheet(config, name: str) -> str:
     return f"{STYLES}/{theme_stylesheet_file(config, name).name}"
 
 
-def our_scripts(site: Path) -> list[Path]:
-    return sorted(p for p in (site / FOLDER).rglob("*.js") if not p.name.endswith(".min.js"))
+# ---- Step of the build (medvirkning.pipeline calls it in order) ----
 
-
-def our_stylesheets(site: Path) -> list[Path]:
-    return sorted(p for p in (site / STYLES).rglob("*.css") if not p.name.endswith(".min.css"))
-
-
-# ---- Step of the build (medvirkning.pipeline calls it after the last language) ----
-
-def strip_comments(build) -> None:
-    if not build.is_default:
-        return
-    site = Path(build.config.site_dir)
-    for path in our_scripts(site):
-        path.write_text(without_comment_lines(path.read_text(encoding="utf-8")), encoding="utf-8")
-    for path in our_stylesheets(site):
-        text = path.read_text(encoding="utf-8")
-        if path == site / OURS:  # Material's palette first, as the page loaded it before ours
-            text = (site / theme_stylesheet(build.config, "palette")).read_text(encoding="utf-8") + "\n" + text
-        path.write_text(without_comments_css(text), encoding="utf-8")
+def as_readers_get_them(files, build) -> None:
+    """Our scripts and stylesheets become files of the build with their comments left out (and
+    Material's palette in front of our stylesheet): MkDocs writes them once, as it writes pages,
+    so a rebuild (`mkdocs serve --dirty`) never works on a copy that was changed already."""
+    for file in list(files):
+        uri = file.src_uri
+        if file.generated_by or file.abs_src_path is None or uri.endswith((".min.js", ".min.css")):
+            continue
+        if uri.startswith(FOLDER + "/") and uri.endswith(".js"):
+            content = without_comment_lines(file.content_string)
+        elif uri.startswith(STYLES + "/") and uri.endswith(".css"):
+            text = file.content_string
+            if uri == OURS:  # Material's palette first, as the page loaded it before ours
+                text = theme_stylesheet_file(build.config, "palette").read_text(encoding="utf-8") + "\n" + text
+            content = without_comments_css(text)
+        else:
+            continue
+        files.remove(file)
+        files.append(File.generated(build.config, uri, content=content))

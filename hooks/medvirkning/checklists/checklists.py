@@ -37,6 +37,8 @@ from ..markdown_setup import OWN_EXTENSIONS
 from ..core.markers import marker
 from ..core.slugs import slugify
 from ..own_advice.marks import box_titles, html_mark, register
+from ..core.source import (FENCE, body_start, docs_path, front_matter_blanked, included_files, link_texts, where,
+                           with_front_matter)
 
 log = get_plugin_logger("sjekklister")
 
@@ -50,10 +52,6 @@ BLOCK_START = re.compile(r'^!!! sjekkliste(?: +"([^"]*)")? *$')
 LOOKS_LIKE_BLOCK = re.compile(r"^\s*(?:!{2,}|\?{3}\+?) *[“”«\"]?sj", re.I)  # a box whose type begins with "sj"
 LINE_CLASS = "mv-linje-"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-INCLUDE = re.compile(r"\{!\s*(.+?)\s*!\}")
-MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
-FENCE = re.compile(r"^\s*(```+|~~~+)")
 ITEM_LINE = re.compile(r"^( {4}[-*+] +)")  # an item of a block: four spaces and «- »
 DEFINITIONS_SCHEMA = {
     "type": "array",
@@ -252,12 +250,6 @@ def site_markdown(extensions: list | None = None, configs: dict | None = None,
     return markdown_lib.Markdown(extensions=[*extensions, reader], extension_configs=configs or {}), reader
 
 
-def without_front_matter(source: str) -> str:
-    """The page with its front matter as blank lines, so that line numbers stay those of the file."""
-    front = FRONT_MATTER.match(source)
-    return source if not front else "\n" * front.group(0).count("\n") + source[front.end():]
-
-
 def block_end(lines: list[str], start: int) -> int:
     """Index after the last line of the block that starts at `start` (indented or blank lines)."""
     end = start + 1
@@ -300,22 +292,22 @@ def surrounding(lines: list[str], index: int) -> tuple[str, int] | None:
 def near_miss(lines: list[str], index: int, src_uri: str) -> str:
     """Why the marker on line `index` is not read as a checklist, in words an editor can act on."""
     line = lines[index]
-    where = f"docs/{src_uri}, linje {index + 1}: «{line.strip()}» ser ut som en sjekkliste, men blir ikke lest som en."
+    place = f"{where(docs_path(src_uri), index + 1)}: «{line.strip()}» ser ut som en sjekkliste, men blir ikke lest som en."
     inside = surrounding(lines, index)
     if inside and inside[0] == "kodeblokk":
-        return (f"{where} Den står inne i en kodeblokk som begynner på linje {inside[1]} (```). "
+        return (f"{place} Den står inne i en kodeblokk som begynner på linje {inside[1]} (```). "
                 "Lukk kodeblokken med ``` på en egen linje, eller ta sjekklisten ut av den.")
     if inside:
-        return (f"{where} Den står inne i en kommentar (<!-- … -->) som begynner på linje {inside[1]}. "
+        return (f"{place} Den står inne i en kommentar (<!-- … -->) som begynner på linje {inside[1]}. "
                 "Ta hele blokken bort hvis den ikke skal med, eller ta den ut av kommentaren.")
     if re.search(r"[“”«»„‘’]", line):
-        return (f"{where} Anførselstegnene må være rette (\"), ikke “ ” eller « ». "
+        return (f"{place} Anførselstegnene må være rette (\"), ikke “ ” eller « ». "
                 'Skriv for eksempel !!! sjekkliste "mote". (Tekst limt inn fra Word får krokete anførselstegn.)')
     if line[:1].isspace():
-        return f"{where} Linjen skal begynne helt til venstre, uten mellomrom foran."
+        return f"{place} Linjen skal begynne helt til venstre, uten mellomrom foran."
     if "\t" in line:
-        return f"{where} Bruk mellomrom, ikke tabulator, på linjen."
-    return f'{where} Skriv den nøyaktig slik: !!! sjekkliste "navn" (med rette anførselstegn og små bokstaver).'
+        return f"{place} Bruk mellomrom, ikke tabulator, på linjen."
+    return f'{place} Skriv den nøyaktig slik: !!! sjekkliste "navn" (med rette anførselstegn og små bokstaver).'
 
 
 def find_blocks(source: str, src_uri: str, md_and_reader: tuple | None = None) -> list[Block]:
@@ -326,11 +318,11 @@ def find_blocks(source: str, src_uri: str, md_and_reader: tuple | None = None) -
         start = BLOCK_START.match(line)
         if start and start.group(1) is None:
             raise ChecklistError(
-                f'docs/{src_uri}, linje {index + 1}: sjekklisten mangler navn. Skriv for eksempel !!! sjekkliste "mote".')
+                f'{where(docs_path(src_uri), index + 1)}: sjekklisten mangler navn. Skriv for eksempel !!! sjekkliste "mote".')
     md, reader = md_and_reader or site_markdown()
     md.reset()
     reader.found.clear()
-    md.convert(without_front_matter(source))
+    md.convert(front_matter_blanked(source))
     real = {entry["line"] for entry in reader.found}
     for index, line in enumerate(lines):
         if LOOKS_LIKE_BLOCK.match(line) and index + 1 not in real:
@@ -339,20 +331,20 @@ def find_blocks(source: str, src_uri: str, md_and_reader: tuple | None = None) -
     for entry in reader.found:
         start = entry["line"] - 1 if entry["line"] else None
         end = block_end(lines, start) if start is not None else None
-        where = f"docs/{src_uri}" + (f", linje {start + 1}" if start is not None else "")
+        place = where(docs_path(src_uri), start + 1 if start is not None else None)
         if start is not None:
             for index in range(start + 1, end):
                 if "\t" in lines[index][:len(lines[index]) - len(lines[index].lstrip())]:
                     raise ChecklistError(
-                        f"docs/{src_uri}, linje {index + 1}: det står et tabulatortegn foran punktet i sjekklisten. "
+                        f"{where(docs_path(src_uri), index + 1)}: det står et tabulatortegn foran punktet i sjekklisten. "
                         "Bruk fire mellomrom foran «- », som på de andre punktene.")
         if entry["other"]:
             other = line_after(lines, start + 1, entry["other"][0]) if start is not None else None
             raise ChecklistError(
-                f"docs/{src_uri}" + (f", linje {other}" if other else "") + ": i en sjekkliste skal hver linje "
+                f"{where(docs_path(src_uri), other)}: i en sjekkliste skal hver linje "
                 "være et punkt som begynner med «- » og fire mellomrom foran.")
         if not entry["items"]:
-            raise ChecklistError(f"{where}: sjekklisten «{entry['title']}» har ingen punkter.")
+            raise ChecklistError(f"{place}: sjekklisten «{entry['title']}» har ingen punkter.")
         heading_id, heading_text = entry["heading"]
         block = Block(entry["title"], start, end, kind=entry["kind"])
         position = start + 1 if start is not None else None
@@ -370,7 +362,7 @@ def looks_like_it_has_blocks(source: str, docs_dir: Path | None = None) -> bool:
     only such pages need reading with Markdown (which decides whether it is one)."""
     if any(LOOKS_LIKE_BLOCK.match(line) for line in source.splitlines()):
         return True
-    for name in INCLUDE.findall(source):
+    for name in included_files(source):
         path = (docs_dir / name) if docs_dir else None
         if path is None or not path.is_file():
             return True  # let Markdown (and the include check) decide
@@ -395,9 +387,8 @@ def collect(pages: dict[str, str], definitions: list[Definition], md_and_reader:
             blocks_by_page[src_uri] = blocks
         for block in blocks:
             if block.checklist_id not in known:
-                line = f", linje {block.start + 1}" if block.start is not None else ""
                 raise ChecklistError(
-                    f"docs/{src_uri}{line}: det finnes ingen sjekkliste som heter "
+                    f"{where(docs_path(src_uri), block.start + 1 if block.start is not None else None)}: det finnes ingen sjekkliste som heter "
                     f"«{block.checklist_id}». Bruk en av disse: {', '.join(sorted(known))}, "
                     f"eller legg den til i {DEFINITIONS_FILE}.")
             collected[block.checklist_id].extend(block.items)
@@ -416,14 +407,11 @@ def render_checklist_page(definition: Definition, items: list[Item], render_item
     rows = [{
         "key": item.key,
         "mark": (marks or {}).get(item.kind, "") if item.kind else "",
-        "text": MARKDOWN_LINK.sub(r"\1", item.text),
+        "text": link_texts(item.text),
         "source_link": posixpath.relpath(item.src_uri, page_dir) + (f"#{item.heading_id}" if item.heading_id else ""),
         "source_title": " – ".join(t for t in (item.page_title, item.heading_text) if t),
     } for item in items]
-    return "\n".join([
-        "---",
-        f"description: {definition.intro}",
-        "---",
+    return with_front_matter({"description": definition.intro}, "\n".join([
         "",
         f"# {definition.title}",
         "",
@@ -434,7 +422,7 @@ def render_checklist_page(definition: Definition, items: list[Item], render_item
         "",
         render_items(checklist_id=definition.id, title=definition.title, items=rows, mv=words),
         "",
-    ])
+    ]))
 
 
 def render_overview(definitions: list[Definition], collected: dict[str, list[Item]], page_dir: str,
@@ -457,7 +445,14 @@ def show_blocks_on_page(markdown: str, src_uri: str, definitions: dict[str, Defi
         return markdown
     lines = markdown.splitlines()
     for block in reversed(blocks):
-        block = Block(block.checklist_id, block.start - first_line, block.end - first_line, kind=block.kind)
+        found = block.start - first_line
+        start = BLOCK_START.match(lines[found]) if found < len(lines) else None
+        if start is None or start.group(1) != block.checklist_id:
+            raise ChecklistError(
+                f"{where(docs_path(src_uri), block.start + 1)}: sjekklisten «{block.checklist_id}» står ikke lenger "
+                "på linjen der bygget fant den, fordi et steg før har endret linjene på siden. Det er en feil i "
+                "bygget, ikke i teksten: meld fra til dem som utvikler nettstedet.")
+        block = Block(block.checklist_id, found, block.end - first_line, kind=block.kind)
         definition = definitions[block.checklist_id]
         mark = (marks or {}).get(block.kind) if block.kind else None
         if block.kind and not mark:
@@ -483,7 +478,7 @@ def load(root: Path) -> list[Definition]:
 def check_items(checklist_id: str, items: list[Item], sources: dict[str, str]) -> None:
     """No item twice in a checklist (an error naming both places), and each item under the
     section whose text supports it (a warning naming the item's line)."""
-    places = [(f"docs/{item.src_uri}" + (f", linje {item.line}" if item.line else ""), item.text) for item in items]
+    places = [(where(docs_path(item.src_uri), item.line), item.text) for item in items]
     for first, repeat in duplicate_items(places):
         raise ChecklistError(
             f"{repeat}: punktet sier det samme som et punkt som allerede står i sjekklisten «{checklist_id}» "
@@ -497,7 +492,7 @@ def check_items(checklist_id: str, items: list[Item], sources: dict[str, str]) -
         if not is_supported(item.text, section):
             missing = ", ".join(f"«{word}»" for word in unsupported_item(item.text, section))
             log.warning(
-                f"docs/{item.src_uri}" + (f", linje {item.line}" if item.line else "") + f": punktet «{item.text}» lenker til avsnittet "
+                f"{where(docs_path(item.src_uri), item.line)}: punktet «{item.text}» lenker til avsnittet "
                 f"«{item.heading_text or item.page_title}», men teksten der nevner ikke {missing}. "
                 "Flytt punktet under avsnittet det bygger på, eller bruk ordene fra teksten.")
 
@@ -538,14 +533,11 @@ def item_marks(build) -> dict[str, str]:
 
 def render_markdown(markdown: str, page, build) -> str:
     blocks = build.checklist_blocks.get(page.file.src_uri)
-    source = page.file.content_string
-    # Where the page's Markdown begins in its file (MkDocs has taken the front matter off).
-    body_start = source.find(markdown.lstrip("\n")[:200]) if markdown.strip() else -1
-    if blocks and page.file.generated_by is None and body_start >= 0:
-        first_line = source[:body_start].count("\n")
+    if blocks and page.file.generated_by is None:
+        # The page's Markdown begins in its file where MkDocs has taken the front matter off.
         markdown = show_blocks_on_page(markdown, page.file.src_uri,
                                        {d.id: d for d in localized_definitions(build)}, blocks, build.strings,
-                                       first_line, item_marks(build))
+                                       body_start(page.file.content_string), item_marks(build))
     if OVERVIEW_MARKER.search(markdown):
         overview = render_overview(localized_definitions(build), build.checklists, posixpath.dirname(page.file.src_uri),
                                    build.strings)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ..core.slugs import heading_id
+from ..core.source import HEADING, fenced_lines, link_texts
 
 SUPPORTED_SHARE = 0.5
 STEM_LENGTH = 6
@@ -39,16 +40,13 @@ STOP_WORDS = {
     "brukerutvalgene", "brukermedvirkning", "brukermedvirkningen",
 }
 
-MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 WORD = re.compile(r"[a-zæøåéèü]+(?:-[a-zæøåéèü]+)*")
-HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-FENCE = re.compile(r"^(```|~~~)")
 CHECKLIST_START = re.compile(r'^!!! sjekkliste\b')
 
 
 def normalise(text: str) -> str:
     """Text for comparing items: link text only, lower case, no punctuation, single spaces."""
-    text = MARKDOWN_LINK.sub(r"\1", text).lower()
+    text = link_texts(text).lower()
     return " ".join(WORD.findall(text))
 
 
@@ -100,17 +98,13 @@ def section_text(markdown: str, wanted_id: str) -> str:
     support itself). Ids are computed as the site computes them, with _1, _2 … after a
     repeated id. An empty id means the text before the first section heading.
     Returns "" when no heading has that id."""
-    lines = markdown.splitlines()
     seen: dict[str, int] = {}
-    in_fence = False
     collecting = wanted_id == ""
     level = 1 if collecting else 0
     in_checklist = False
     out: list[str] = []
-    for line in lines:
-        if FENCE.match(line.strip()):
-            in_fence = not in_fence
-        heading = None if in_fence else HEADING.match(line)
+    for _, line, fence in fenced_lines(markdown.splitlines()):
+        heading = None if fence else HEADING.match(line)
         if heading:
             this_level = len(heading.group(1))
             anchor = heading_id(heading.group(2))

@@ -21,6 +21,7 @@ from ..security.content_security import is_external
 from ..core.data_files import DataFileError, decode
 from ..glossary.glossary import ALLOWLIST_FILE, GLOSSARY_FILE, unknown_abbreviations
 from ..core.html_tree import as_tree, shared_tree
+from ..core.source import docs_path, line_with, where
 
 log = get_plugin_logger("innhold")
 
@@ -38,13 +39,6 @@ BOX_TYPES = {"note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint
 
 class ContentError(PluginError):
     pass
-
-
-def line_of(source: str, *needles: str) -> int | None:
-    for number, line in enumerate(source.splitlines(), start=1):
-        if all(n in line for n in needles):
-            return number
-    return None
 
 
 def foreign_embeds(html, site_url: str | None) -> list[tuple[str, str]]:
@@ -109,9 +103,9 @@ def check_title(markdown: str, page, build) -> str:
         import html as html_lib  # noqa: PLC0415
         for word in unknown_abbreviations(html_lib.escape(title), set(build.abbreviations),
                                           build.site.glossary_allowlist):
-            line = line_of(page.file.content_string, "title:", word)
-            raise ContentError(
-                f"docs/{page.file.src_uri}" + (f", linje {line}" if line else "") + f": «{word}» i tittelen "
+            line = line_with(page.file.content_string, "title:", word)
+            log.warning(
+                f"{where(docs_path(page.file.src_uri), line)}: «{word}» i tittelen "
                 f"(title:) ser ut som en forkortelse, men står ikke i ordlista. Tittelen vises i menyen og i "
                 f"fanen i nettleseren. Legg forkortelsen til i {GLOSSARY_FILE}, skriv den helt ut i tittelen, "
                 f"eller legg ordet i {ALLOWLIST_FILE} hvis det ikke er en forkortelse.")
@@ -122,27 +116,27 @@ def check_content(html: str, page, build) -> str:
     """Content that readers would not get: foreign frames and images, unknown box types."""
     tree = shared_tree(build.content, html)
     source = page.file.content_string if page.file.generated_by is None else ""
-    where = f"docs/{page.file.src_uri}"
+    page_name = docs_path(page.file.src_uri)
     problems = []
     for name, address in dict.fromkeys(foreign_embeds(tree, build.config.site_url)):
-        line = line_of(source, address)
+        line = line_with(source, address)
         what = {"iframe": "en innebygd ramme (<iframe>)", "img": "et bilde", "video": "en video",
                 "audio": "et lydklipp"}.get(name, f"et <{name}>-element")
         problems.append(
-            f"{where}" + (f", linje {line}" if line else "") + f": siden viser {what} fra et annet nettsted "
+            f"{where(page_name, line)}: siden viser {what} fra et annet nettsted "
             f"({address}). Nettstedet henter ingenting fra andre nettsteder, så leserne ville sett et tomt felt. "
             + ("Lagre bildet i docs/ og vis det derfra, eller skriv en vanlig lenke til det."
                if name == "img" else "Skriv en vanlig lenke til innholdet i stedet, for eksempel «[Filmen om "
                "brukerutvalg](https://…)»."))
     for box in box_types(tree):
         if box not in BOX_TYPES:
-            line = line_of(source, f"!!! {box}") or line_of(source, f"??? {box}") or line_of(source, box)
+            line = line_with(source, f"!!! {box}") or line_with(source, f"??? {box}") or line_with(source, box)
             problems.append(
-                f"{where}" + (f", linje {line}" if line else "") + f": boksen «{box}» finnes ikke. Bruk en av "
+                f"{where(page_name, line)}: boksen «{box}» finnes ikke. Bruk en av "
                 "note, abstract, info, tip, success, question, warning, failure, danger, bug, example, quote "
                 "(for eksempel !!! warning \"Pass på\"), eller sjekkliste.")
-    if problems:
-        raise ContentError("\n".join(problems))
+    for problem in problems:  # warnings, as every page's content problems are (CONTRIBUTING.md, error policy)
+        log.warning(problem)
     return html
 
 

@@ -5,16 +5,12 @@ stops the build instead, naming the file and line in plain Norwegian.
 """
 from __future__ import annotations
 
-import re
-
 import yaml
 from mkdocs.exceptions import PluginError
 
 from ..core.data_files import DataFileError, convert, load_text, problem_line, schema_messages
 from ..core.schemas import FRONT_MATTER
-
-_BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
-
+from ..core.source import front_matter
 
 class FrontMatterError(PluginError):
     pass
@@ -27,7 +23,7 @@ def check_front_matter(source: str, src_path: str) -> dict:
         raise FrontMatterError(
             f"{src_path}, linje 1: siden mangler metadata øverst. Start filen med\n"
             "---\ndescription: Én setning om hva siden handler om.\n---")
-    block = _BLOCK.match(source)
+    block = front_matter(source)
     if block is None:
         raise FrontMatterError(
             f"{src_path}, linje 1: metadata øverst på siden er ikke avsluttet. Legg til en linje med --- etter den.")

@@ -14,23 +14,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..core.data_files import DataFileError, decode
+from ..core.source import docs_path, includes, line_number, where
 
-# markdown-include's own pattern (markdown_include.include.INC_SYNTAX).
-INCLUDE = re.compile(r"{!\s*(.+?)\s*!((\blines\b)=([0-9 -]+))?\}")
 INCLUDES_FOLDER = "_includes/"
 LINK_INTO_INCLUDES = re.compile(r"""(?:\]\(|\]:\s*|href=["'])(?:\./|\.\./)*(?P<target>_includes/[^)\s"'#]*)""")
 
 
 class IncludeError(PluginError):
     pass
-
-
-def includes(text: str) -> list[tuple[int, str]]:
-    """(line, path) of every include in a text, as markdown-include finds them."""
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        found.extend((number, m.group(1)) for m in INCLUDE.finditer(line))
-    return found
 
 
 def check_includes(text: str, name: str, base: Path, chain: tuple[str, ...] = ()) -> None:
@@ -40,12 +31,12 @@ def check_includes(text: str, name: str, base: Path, chain: tuple[str, ...] = ()
         shown = f"docs/{target}" if not target.startswith("..") else target.replace("../", "", 1)
         if not path.is_file():
             raise IncludeError(
-                f"{name}, linje {line}: teksten «{{!{target}!}}» skal settes inn her, men filen {shown} finnes "
+                f"{where(name, line)}: teksten «{{!{target}!}}» skal settes inn her, men filen {shown} finnes "
                 f"ikke. Sjekk filnavnet; tekstene som kan settes inn, ligger i docs/{INCLUDES_FOLDER}.")
         if str(path) in chain:
             loop = " → ".join([*(Path(c).name for c in chain[chain.index(str(path)):]), path.name])
             raise IncludeError(
-                f"{name}, linje {line}: «{{!{target}!}}» setter inn en tekst som setter inn seg selv igjen "
+                f"{where(name, line)}: «{{!{target}!}}» setter inn en tekst som setter inn seg selv igjen "
                 f"({loop}). Ta bort en av linjene med {{!…!}}, så teksten ikke går i ring.")
         try:
             inner = decode(path.read_bytes(), shown)
@@ -56,8 +47,7 @@ def check_includes(text: str, name: str, base: Path, chain: tuple[str, ...] = ()
 
 def links_into_includes(text: str) -> list[tuple[int, str]]:
     """(line, target) of every link to a file in docs/_includes/, which is never published."""
-    return [(number, m.group("target")) for number, line in enumerate(text.splitlines(), start=1)
-            for m in LINK_INTO_INCLUDES.finditer(line)]
+    return [(line_number(text, m.start()), m.group("target")) for m in LINK_INTO_INCLUDES.finditer(text)]
 
 
 # ---- Steps of the build (medvirkning.pipeline calls them in order) ----
@@ -69,7 +59,7 @@ def check_pages(files, build) -> None:
     for file in files.documentation_pages():
         if file.generated_by is None and file.abs_src_path:
             source = file.content_string
-            check_includes(source, f"docs/{file.src_uri}", base, (os.path.normpath(file.abs_src_path),))
+            check_includes(source, docs_path(file.src_uri), base, (os.path.normpath(file.abs_src_path),))
 
 
 def check_links(markdown: str, page, build) -> str:
@@ -77,7 +67,7 @@ def check_links(markdown: str, page, build) -> str:
         return markdown
     for line, target in links_into_includes(page.file.content_string):
         raise IncludeError(
-            f"docs/{page.file.src_uri}, linje {line}: lenken går til {target}, men tekstene i "
+            f"{where(docs_path(page.file.src_uri), line)}: lenken går til {target}, men tekstene i "
             f"docs/{INCLUDES_FOLDER} publiseres ikke som egne sider, så lenken ville ikke virket. "
             f"Sett inn teksten med {{!{target}!}} på en egen linje, eller lenk til en side der teksten står.")
     return markdown

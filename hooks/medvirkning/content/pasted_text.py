@@ -15,7 +15,7 @@ import re
 from mkdocs.exceptions import PluginError
 
 from ..core.html_tree import elements, shared_tree, text_of
-from .checks import line_of
+from ..core.source import line_with as line_of
 
 CURLY = "“”„‟‘’‚‛"
 FENCE = re.compile(r"^\s*(```|~~~)")

@@ -23,7 +23,7 @@ from ..core.build_messages import line_in_file
 from ..core.data_files import read_yaml
 from ..core.languages import STRINGS_FOLDER
 from ..core.slugs import slugify
-from .checks import line_of
+from ..core.source import line_with as line_of
 
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FOLDERS_OF_OUR_OWN = {"_includes"}  # not published: shared text (exclude_docs)

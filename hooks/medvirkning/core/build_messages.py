@@ -10,6 +10,8 @@ import logging
 import re
 from pathlib import Path
 
+from .source import docs_path, line_with, line_with_any, where
+
 # MkDocs' loggers, and the same under ProperDocs, the maintained continuation of MkDocs 1.x.
 LOGGERS = tuple(f"{tool}.structure.{part}" for tool in ("mkdocs", "properdocs") for part in ("pages", "nav"))
 # Read before any hook runs (mkdocs.yml itself) and mkdocs-redirects' own messages.
@@ -65,7 +67,7 @@ def translate(message: str, docs_dir: Path) -> str | None:
         if not src:
             return f"mkdocs.yml: {text}"
         line = line_of_link(docs_dir / src, fields.get("link", ""))
-        return f"docs/{src}" + (f", linje {line}" if line else "") + f": {text}"
+        return f"{where(docs_path(src), line)}: {text}"
     return None
 
 
@@ -73,20 +75,15 @@ def line_of_link(path: Path, link: str) -> int | None:
     """The first line of the file that has the link as a Markdown or HTML link target."""
     if not link or not path.exists():
         return None
-    needles = (f"]({link}", f"({link})", f'href="{link}"', f"]: {link}")
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if any(needle in line for needle in needles):
-            return number
-    return None
+    return line_with_any(path.read_text(encoding="utf-8"), (f"]({link}", f"({link})", f'href="{link}"', f"]: {link}"))
 
 
 def line_in_file(path: Path, text: str) -> int | None:
     """The first line of a file that holds `text`."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return line_with(path.read_text(encoding="utf-8"), text)
     except (OSError, UnicodeDecodeError):
         return None
-    return next((number for number, line in enumerate(lines, start=1) if text and text in line), None)
 
 
 def translate_config(message: str, config_file: Path | None = None) -> str:
@@ -96,7 +93,7 @@ def translate_config(message: str, config_file: Path | None = None) -> str:
         if match:
             name = config_file.name if config_file else "mkdocs.yml"
             line = line_in_file(config_file, match.group("name")) if config_file else None
-            return f"{name}" + (f", linje {line}" if line else "") + ": " + template.format(**match.groupdict())
+            return f"{where(name, line)}: " + template.format(**match.groupdict())
     return message
 
 

@@ -17,6 +17,8 @@ import jsonschema
 import yaml
 from mkdocs.exceptions import PluginError
 
+from .source import where
+
 TRUE, FALSE = {"true", "yes", "ja", "on"}, {"false", "no", "nei", "off"}
 # For the YAML the build writes itself (the audit file, the translation records), read as YAML
 # types: PyYAML's safe loader, in C (libyaml) when there.
@@ -40,7 +42,7 @@ def decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
         raise DataFileError(
-            f"{name}, linje {line}: filen er ikke lagret som UTF-8, så æ, ø og å blir feil. "
+            f"{where(name, line)}: filen er ikke lagret som UTF-8, så æ, ø og å blir feil. "
             "Lagre filen som UTF-8 (i Notisblokk: «Lagre som» → Koding: UTF-8), eller skriv "
             "endringen i GitHub i nettleseren.") from None
 
@@ -148,8 +150,7 @@ def schema_messages(data, schema: dict, lines: dict[tuple, int], name: str, firs
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
             line = lines.get((*error.absolute_path, unknown[0]), line) if unknown else line
-        where = name + (f", linje {line + first_line - 1}" if line else "")
-        messages.append(f"{where}: {explain(error)}")
+        messages.append(f"{where(name, line + first_line - 1 if line else None)}: {explain(error)}")
     return messages
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
-_TAG = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/)?\s*>", re.S)
+# A tag runs to the first > outside a quoted attribute value (<span title="a > b"> is one tag).
+_TAG_TEXT = r"""<(?:[^>"']|"[^"]*"|'[^']*')+>"""
+_TOKEN = re.compile(rf"(<!--.*?-->|{_TAG_TEXT})", re.S)
+_TAG = re.compile(r"""<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9]*)(?:[^>"'/]|"[^"]*"|'[^']*'|/(?!\s*>))*(/)?\s*>""", re.S)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 

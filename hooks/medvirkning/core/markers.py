@@ -9,9 +9,11 @@ import re
 
 from mkdocs.exceptions import PluginError
 
+from .source import docs_path, line_number, where
+
 # Every marker a step owns; an editor's message lists them.
 KNOWN = ("ordliste", "sjekklister", "tilgjengelighetsrapport", "tilgjengelighetsavvik", "oversettelser", "arshjul",
-         "mal")
+         "mal", "eier", "meld-fra")
 
 MARKER = re.compile(r"^<!--\s*generert:\s*(.*?)\s*-->[ \t]*$", re.M)
 
@@ -23,15 +25,18 @@ def marker(name: str) -> re.Pattern:
 
 def leftover_markers(markdown: str) -> list[tuple[int, str]]:
     """(line, name) of every marker left in the Markdown."""
-    return [(markdown.count("\n", 0, m.start()) + 1, m.group(1)) for m in MARKER.finditer(markdown)]
+    return [(line_number(markdown, m.start()), m.group(1)) for m in MARKER.finditer(markdown)]
 
 
 def no_leftovers(markdown: str, page, build) -> str:
     """Last of the Markdown steps: every step that owns a marker has replaced its own."""
-    # Line numbers count in the file as the editor sees it, front matter included.
-    for line, name in leftover_markers(page.file.content_string if MARKER.search(markdown) else ""):
-        raise PluginError(
-            f"docs/{page.file.src_uri}, linje {line}: ukjent markør «<!-- generert: {name} -->». "
-            f"Kjente markører er {', '.join(f'«{known}»' for known in KNOWN)}. "
-            "Sjekk stavemåten.")
-    return markdown
+    left = [name for _, name in leftover_markers(markdown)]
+    if not left:
+        return markdown
+    # Named with its line in the file as the editor sees it (front matter included), if it is
+    # there and not in an included text.
+    line = next((line for line, name in leftover_markers(page.file.content_string) if name == left[0]), None)
+    raise PluginError(
+        f"{where(docs_path(page.file.src_uri), line)}: ukjent markør «<!-- generert: {left[0]} -->». "
+        f"Kjente markører er {', '.join(f'«{known}»' for known in KNOWN)}. "
+        "Sjekk stavemåten.")

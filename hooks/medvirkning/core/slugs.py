@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .source import LINK
+
 # Letters NFKD cannot decompose into ASCII.
 _TRANSLITERATION = str.maketrans({
     "æ": "ae", "ø": "o", "å": "a", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d",
@@ -25,7 +27,7 @@ def slugify(text: str, separator: str = "-") -> str:
 
 _EXPLICIT_ID = re.compile(r"\s*\{[^}]*#([A-Za-z0-9_:.-]+)[^}]*\}\s*$")
 _ATTR_LIST = re.compile(r"\s*\{:?[^}]*\}\s*$")
-_INLINE_MARKUP = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
+_INLINE_MARKUP = re.compile(r"[*_`]|" + LINK.pattern)  # a link counts by its text
 
 
 def heading_id(heading_text: str) -> str:

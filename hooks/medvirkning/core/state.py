@@ -38,6 +38,9 @@ class SiteData:
     citations: list = field(default_factory=list)  # citations.Quote, from data/sitater.yml
     synonyms: dict = field(default_factory=dict)  # locale -> {word: preferred term}, from data/sokeord.yml
     role_addresses: Any = None  # security.personal_data.RoleAddresses: what contact details may be published
+    contact: Any = None  # contact.Contact: owner and contact address, from mkdocs.yml's extra
+    wcag_criteria: list = field(default_factory=list)  # wcag.Criterion of data/wcag.yml, in WCAG's order
+    settings: Any = None  # settings.Settings, from extra.medvirkning in mkdocs.yml
 
 
 @dataclass
@@ -52,6 +55,7 @@ class LanguageBuild:
     strings: dict[str, str]  # the reader-facing words of this language (data/sprak/<locale>.yml)
     templates: Any = None  # the theme's Jinja environment for the hooks' own templates (template_cache)
     material_css: str = ""  # Material's main stylesheet below the site (scripts.theme_stylesheet)
+    search_worker: str = ""  # Material's search worker, by the name it has in this version (scripts.search_worker)
     # Filled in by the steps, in the order of medvirkning.pipeline.
     files: Any = None  # this language's Files, once i18n has sorted them
     translations: list = field(default_factory=list)  # translations.Status, every page and language

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from . import build_messages
+from .source import where as place_of
 
 _YAML_PLACE = re.compile(r'in "(?P<file>[^"]+)", line (?P<line>\d+), column (?P<column>\d+)')
 # MkDocs' closing lines: the messages before them already said what is wrong.
@@ -50,7 +52,7 @@ class _Collect(logging.Handler):
             return  # the message itself was logged on its own
         elif page:
             message = f"docs/{page.group('src')}: siden kunne ikke bygges ({page.group('rest').strip()})."
-        if not _SUMMARIES.match(message):
+        if not _SUMMARIES.match(message) and message not in self.messages:  # a fallback page: once, not per language
             self.messages.append(message)
 
 
@@ -58,7 +60,7 @@ def config_error(error: Exception, config_file: Path) -> str:
     """A Norwegian message for mkdocs.yml that cannot be read or is not valid."""
     text = str(error)
     place = _YAML_PLACE.search(text)
-    where = config_file.name + (f", linje {place.group('line')}" if place else "")
+    where = place_of(config_file.name, place.group('line') if place else None)
     if "'\\t'" in text:
         return f"{where}: linjen har et tabulatortegn. Bruk mellomrom til innrykk (to per nivå), ikke tabulator."
     if isinstance(error, UnicodeDecodeError):
@@ -69,8 +71,9 @@ def config_error(error: Exception, config_file: Path) -> str:
     return f"{where}: {build_messages.translate_config(text)}"
 
 
-def run(config_file: str | Path = "mkdocs.yml", site_dir: str | Path | None = None) -> Result:
-    """Build strictly; every problem is a Norwegian message in the result, never an exception."""
+def run(config_file: str | Path = "mkdocs.yml", site_dir: str | Path | None = None, debug: bool = False) -> Result:
+    """Build strictly; every problem is a Norwegian message in the result, never an exception.
+    With `debug`, the traceback of an error is printed too (for developers, `build --debug`)."""
     config_file = Path(config_file)
     messages: list[str] = []
     handler = _Collect(messages)
@@ -90,9 +93,11 @@ def run(config_file: str | Path = "mkdocs.yml", site_dir: str | Path | None = No
         except Abort:
             return Result(False, messages)
         except MkDocsException as error:
+            show_traceback(error, debug)
             messages.append(str(error))
             return Result(False, messages)
         except Exception as error:  # noqa: BLE001 - the one place that turns anything into a message
+            show_traceback(error, debug)
             messages.append(UNEXPECTED.format(kind=type(error).__name__, error=error))
             return Result(False, messages)
         return Result(not messages, messages)
@@ -100,10 +105,15 @@ def run(config_file: str | Path = "mkdocs.yml", site_dir: str | Path | None = No
         logger.removeHandler(handler)
 
 
-def main(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> int:
+def show_traceback(error: BaseException, debug: bool) -> None:
+    if debug:
+        traceback.print_exception(error, file=sys.stderr)
+
+
+def main(config_file: str = "mkdocs.yml", site_dir: str | None = None, debug: bool = False) -> int:
     if not logging.getLogger().handlers and not logging.getLogger("mkdocs").handlers:
         logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
-    result = run(config_file, site_dir)
+    result = run(config_file, site_dir, debug)
     if result.ok:
         return 0
     print(f"\nBygget stoppet. {len(result.messages)} ting må rettes:", file=sys.stderr)

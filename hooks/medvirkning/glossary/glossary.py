@@ -29,6 +29,7 @@ from ..core.data_files import read_yaml
 from ..core.html_text import text_runs
 from ..core.markers import marker
 from ..core.slugs import slugify
+from ..core.source import docs_path, line_matching, where
 
 log = get_plugin_logger("ordliste")
 
@@ -346,11 +347,7 @@ class GlossaryAnnotation(Extension):
 
 def line_of(markdown: str, word: str) -> int | None:
     """The first line of the Markdown source where `word` stands as a word."""
-    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?=s?(?!\w))")
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        if pattern.search(line):
-            return number
-    return None
+    return line_matching(markdown, re.compile(rf"(?<![\w-]){re.escape(word)}(?=s?(?!\w))"))
 
 
 def first_heading(markdown: str) -> str | None:
@@ -408,9 +405,8 @@ def report_unknown(html: str, page, build) -> str:
     annotation, build.glossary_annotation = build.glossary_annotation, None
     for word in annotation.unknown if annotation is not None else []:
         line = line_of(page.file.content_string, word)  # with front matter, as the editor sees the file
-        where = f"docs/{page.file.src_uri}" + (f", linje {line}" if line else "")
         log.warning(
-            f"{where}: «{word}» ser ut som en forkortelse, men står ikke i ordlista. "
+            f"{where(docs_path(page.file.src_uri), line)}: «{word}» ser ut som en forkortelse, men står ikke i ordlista. "
             f"Legg den til i {GLOSSARY_FILE} med full form og forklaring, "
             f"eller i {ALLOWLIST_FILE} hvis det ikke er en forkortelse.")
     return html

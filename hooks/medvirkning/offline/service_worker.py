@@ -6,7 +6,7 @@ build installs a new worker, whose caches replace the old ones, and readers are 
 newer version exists), and the documents a reader can save for reading offline, each with
 its pages, the files those pages load (styles, scripts, search) and the size of the download.
 
-The documents are the folders listed under `extra.offline_documents` in mkdocs.yml, in every
+The documents are the folders listed under `extra.medvirkning.documents` in mkdocs.yml, in every
 language the site is built in. The worker is written once, after the last language, and not
 under `mkdocs serve`, where it would keep pages the editor is changing.
 """
@@ -152,7 +152,7 @@ def write_service_worker(build) -> None:
     if build.options.serving or not build.is_default:
         return
     site = Path(build.config.site_dir)
-    folders = list(build.config.extra.get("offline_documents") or [])
+    folders = [f"{folder}/" for folder in build.site.settings.documents]  # extra.medvirkning.documents
     language_folders = ["" if locale == build.default_locale else f"{locale}/" for locale in build.locales]
     text = service_worker(site_version(site), documents(site, folders, language_folders))
     (site / SERVICE_WORKER).write_text(text, encoding="utf-8")

@@ -13,7 +13,6 @@ other pages' text), and they are not in the menu: each document's first page lin
 """
 from __future__ import annotations
 
-import posixpath
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -23,8 +22,8 @@ from mkdocs.utils import get_relative_url
 from selectolax.lexbor import LexborHTMLParser
 
 from ..core.languages import generated_file
+from ..core.source import with_front_matter
 
-DOCUMENTS = ("veileder", "strategi", "veiviser")  # the menu's three documents, by folder
 PAGE_NAME = "utskrift.md"
 PLACEHOLDER = '<div class="mv-utskrift" data-mv-utskrift="{folder}"></div>'
 ONLINE_ONLY = "mv-bare-pa-nett"  # forms and the like: of no use on paper
@@ -47,12 +46,7 @@ def print_src_uri(folder: str) -> str:
 def page_markdown(folder: str, strings: dict[str, str]) -> str:
     document = strings[f"utskrift_dokument_{folder}"]
     title = strings["utskrift_tittel"].replace("{dokument}", document)
-    return "\n".join([
-        "---",
-        f"description: {title}",
-        "search:",
-        "  exclude: true",
-        "---",
+    return with_front_matter({"description": title, "search": {"exclude": True}}, "\n".join([
         "",
         f"# {title} {{#utskrift}}",
         "",
@@ -62,7 +56,7 @@ def page_markdown(folder: str, strings: dict[str, str]) -> str:
         "",
         PLACEHOLDER.format(folder=folder),
         "",
-    ])
+    ]))
 
 
 def section_id(url: str) -> str:
@@ -172,7 +166,7 @@ def combine(parts: list[Part], print_url: str, strings: dict[str, str]) -> str:
 
 def add_pages(files, build) -> None:
     """One print page per document that has pages in this language."""
-    for folder in DOCUMENTS:
+    for folder in build.site.settings.documents:  # extra.medvirkning.documents in mkdocs.yml
         if not any(f.src_uri.startswith(folder + "/") for f in files.documentation_pages()):
             continue
         src = print_src_uri(folder)
@@ -193,3 +187,8 @@ def fill(build) -> None:
         if placeholder not in (page.content or ""):
             raise PluginError(f"{src} (laget av bygget): fant ikke plassen for dokumentet på utskriftssiden.")
         page.content = page.content.replace(placeholder, combine(parts, page.url, build.strings), 1)
+
+
+def remember_nav_order(nav, build) -> None:
+    """The menu's order of the pages (on_nav): print pages follow it, and so does the accessibility report."""
+    build.nav_order = {page.file.src_uri: index for index, page in enumerate(nav.pages)}

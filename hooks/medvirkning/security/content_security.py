@@ -22,6 +22,7 @@ import re
 from mkdocs.plugins import get_plugin_logger
 
 from ..core.html_tree import as_tree, elements, shared_tree
+from ..core.source import docs_path, first_line, where
 
 log = get_plugin_logger("sikkerhet")
 
@@ -184,10 +185,7 @@ def source_line_of(source: str, problem: str) -> int | None:
     needles = ([f"{attribute.group(1)}="] if attribute else []) + ([f"<{element.group(1)}"] if element else [])
     if "javascript:" in problem:
         needles = ["javascript:"]
-    for number, line in enumerate(source.splitlines(), start=1):
-        if needles and needles[0].lower() in line.lower():
-            return number
-    return None
+    return first_line(source, lambda line: needles[0].lower() in line.lower()) if needles else None
 
 
 # ---- Steps of the build (medvirkning.pipeline calls them in order) ----
@@ -199,7 +197,7 @@ def check_content(html: str, page, build) -> str:
     for problem in blocked_by_policy(tree):
         line = source_line_of(source, problem)
         log.warning(
-            f"docs/{page.file.src_uri}" + (f", linje {line}" if line else "") + f": siden har {problem}. Nettstedet kjører bare skript og stiler fra "
+            f"{where(docs_path(page.file.src_uri), line)}: siden har {problem}. Nettstedet kjører bare skript og stiler fra "
             "egne filer, så nettleseren ville blokkert det. Ta det bort fra teksten, og bruk en klasse i "
             "docs/assets/stylesheets/medvirkning.css eller et skript i docs/assets/javascripts/ i stedet.")
     return html

@@ -19,8 +19,8 @@ from pathlib import Path
 import nh3
 from mkdocs.exceptions import PluginError
 
-from ..content.checks import line_of
-from ..content.includes import INCLUDE
+from ..core.source import line_with as line_of
+from ..core.source import INCLUDE
 from ..core.html_tree import as_tree, elements, shared_tree
 
 # Everywhere: the attributes of text and structure (aria-* and data-* by prefix, below).

@@ -13,6 +13,7 @@ build logs are kept, and may be public.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def load(root: Path, extra: dict | None = None) -> RoleAddresses:
 def strings_in(value) -> list[str]:
     if isinstance(value, str):
         return [value]
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):  # a dict, or MkDocs' config section (extra is a LegacyConfig)
         return [s for v in value.values() for s in strings_in(v)]
     if isinstance(value, (list, tuple)):
         return [s for v in value for s in strings_in(v)]

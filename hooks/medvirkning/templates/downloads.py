@@ -41,9 +41,9 @@ from ..core.languages import generated_file
 from ..core.markers import marker
 from ..own_advice.marks import (box_kind, box_titles, check_blocks, field_kind, html_mark, in_scope, register,
                                 text_mark)
+from ..core.source import without_front_matter
 
 MARKER = marker("mal")
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 ATTRIBUTES = re.compile(r"^\{:?[ \t]*[.#][^}\n]*\}[ \t]*\n?", re.M)  # attr_list on a line of its own
 LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)(\{[^}]*\})?")
 HEADING_ID = re.compile(r"[ \t]*\{#[^}\n]*\}[ \t]*$", re.M)
@@ -122,7 +122,7 @@ def marked_boxes(source: str, titles: dict[str, str]) -> list[tuple[str, str, in
 def prepared_markdown(source: str, src_uri: str, strings: dict[str, str], url_of) -> str:
     """The template read outside the site: no front matter, the notice as a box, our own fields
     marked, full addresses."""
-    text = FRONT_MATTER.sub("", source)
+    text = without_front_matter(source)
     notice = f'!!! abstract "{strings["mal_merknad_tittel"]}"\n\n    {strings["mal_merknad"]}\n\n'
     text = MARKER.sub(lambda _: notice, text)
     text = mark_fields(text, lambda kind: f"**{text_mark(kind, strings)}**")  # bold in Word and Markdown
@@ -310,7 +310,7 @@ def markdown_left(data: bytes) -> list[str]:
 
 
 def page_title(source: str) -> str:
-    match = re.search(r"^# (.+?)\s*$", FRONT_MATTER.sub("", source), re.M)
+    match = re.search(r"^# (.+?)\s*$", without_front_matter(source), re.M)
     return HEADING_ID.sub("", match.group(1)) if match else ""
 
 

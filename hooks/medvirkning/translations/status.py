@@ -26,12 +26,12 @@ from mkdocs.utils import get_relative_url
 
 from ..core.data_files import SAFE_LOADER
 from ..core.markers import marker
+from ..core.source import front_matter, included_files
 
 log = get_plugin_logger("oversettelser")
 
 STATUS_MARKER = marker("oversettelser")
 FIELD = "oversatt_fra"
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 EXCLUDED = ("_includes/",)
 
 
@@ -41,20 +41,17 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
 
 
-INCLUDE = re.compile(r"\{!\s*(.+?)\s*!\}")
-
-
 def source_fingerprint(path: Path, docs_dir: Path) -> str:
     """The fingerprint of a bokmål page as readers get it: its text and the text of the files
     it includes (docs/bidra.md is CONTRIBUTING.md, included)."""
     text = path.read_text(encoding="utf-8")
-    included = [(docs_dir / name) for name in INCLUDE.findall(text)]
+    included = [(docs_dir / name) for name in included_files(text)]
     return fingerprint(text + "".join(p.read_text(encoding="utf-8") for p in included if p.is_file()))
 
 
 def recorded_fingerprint(text: str) -> str | None:
     """The `oversatt_fra:` of a translation's front matter, or None."""
-    block = _FRONT_MATTER.match(text)
+    block = front_matter(text)
     if not block:
         return None
     try:
@@ -143,7 +140,7 @@ def stamp(path: Path, docs_dir: Path) -> str:
     source = path.with_name(name[: -len(f".{locale}.md")] + ".md")
     value = source_fingerprint(source, docs_dir)
     text = path.read_text(encoding="utf-8")
-    block = _FRONT_MATTER.match(text)
+    block = front_matter(text)
     if not block:
         raise ValueError(f"{path}: mangler metadata øverst")
     lines = [line for line in (block.group(1) or "").splitlines() if not line.startswith(f"{FIELD}:")]
