@@ -10,6 +10,7 @@ from __future__ import annotations
 from mkdocs.plugins import get_plugin_logger
 
 from ..core.html_tree import Scope, shared_tree, text_of
+from ..core.source import docs_path, first_line, where as place
 from .readability import blocks_from_html, lix, sentences_from_blocks
 
 log = get_plugin_logger("tilgjengelighet")
@@ -41,10 +42,7 @@ def summary_lix(root: Scope, title: str) -> float | None:
 
 
 def box_line(source: str | None) -> int | None:
-    for number, line in enumerate((source or "").splitlines(), start=1):
-        if line.startswith(BOX_START):
-            return number
-    return None
+    return first_line(source or "", lambda line: line.startswith(BOX_START))
 
 
 # ---- Step of the build (medvirkning.pipeline calls it; accessibility.check_content puts the
@@ -63,13 +61,12 @@ def check_summary(html: str, page, build) -> str:
 def where(page, build) -> str:
     """The file (and line) an editor changes: the page, or for a page the build makes, the data it is made from."""
     if page.file.abs_src_path:
-        line = box_line(page.file.content_string)
-        return f"docs/{page.file.src_uri}" + (f", linje {line}" if line else "")
+        return place(docs_path(page.file.src_uri), box_line(page.file.content_string))
     made = f"{page.file.src_uri} (laget av bygget"
     if page.file.src_uri.startswith("sjekklister/"):
         checklist = page.file.src_uri.split("/")[-1].removesuffix(".md")
         data = build.site.root / "data" / "sjekklister.yml"
-        lines = data.read_text(encoding="utf-8").splitlines() if data.exists() else []
-        line = next((n for n, text in enumerate(lines, start=1) if text.strip() == f"- id: {checklist}"), None)
-        return f"{made} fra data/sjekklister.yml{f', linje {line}' if line else ''}: ingress)"
+        line = first_line(data.read_text(encoding="utf-8") if data.exists() else "",
+                          lambda text: text.strip() == f"- id: {checklist}")
+        return f"{place(made + ' fra data/sjekklister.yml', line)}: ingress)"
     return f"{made}: teksten står i data/sprak/{build.locale}.yml)"
