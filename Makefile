@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # real site (tests/conftest.py, built_site).
 PARALLEL := -n 3 --dist loadfile
 
-.PHONY: serve build system test test-fast spell anchors oversatt audit bench clean
+.PHONY: serve build system test test-fast test-alle-sider spell anchors oversatt ny-side audit bench clean
 
 # The env is remade whenever requirements.txt changes.
 $(STAMP): requirements.txt
@@ -17,8 +17,9 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# A quick preview of bokmål; the other languages too with SPRAK=alle (or SPRAK=nn, SPRAK=en).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SPRAK=$(SPRAK) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m medvirkning build mkdocs.yml site
@@ -32,6 +33,10 @@ system:
 # (what CI runs) visits every page.
 test: system $(STAMP) bench/node_modules/.package-lock.json
 	$(BIN)/python -m pytest $(PARALLEL) $(if $(EVERY_PAGE),--every-page)
+
+# The browser tests alone, over every page of every language (the workflow's own job).
+test-alle-sider: system $(STAMP) bench/node_modules/.package-lock.json
+	$(BIN)/python -m pytest $(PARALLEL) -m browser --every-page
 
 # Everything but the browser tests: the quick check while you work.
 test-fast: system $(STAMP)
@@ -49,6 +54,13 @@ anchors: $(STAMP)
 # Record that a translation is up to date with its bokmål page: make oversatt FIL=docs/veiviser/moter.nn.md
 oversatt: $(STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m medvirkning oversatt $(FIL)
+
+# A new page with front matter, «Kort fortalt» and a source section, put in the menu:
+# make ny-side SIDE=veiviser/navn TITTEL="Tittel" KILDER=referat-innlandet,ffo MENY="Utvalget i praksis"
+# (an organisation page: ORGANISASJON=1 instead of MENY; the sources are in data/kilder.yml)
+ny-side: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/python -m medvirkning ny-side "$(SIDE)" "$(TITTEL)" --kilder "$(KILDER)" \
+		$(if $(MENY),--meny "$(MENY)") $(if $(ORGANISASJON),--organisasjon)
 
 # The browser audit: axe-core (both window sizes, light and dark) and the Nu HTML Checker over the
 # built site; writes data/tilgjengelighetsrevisjon.yml, which the accessibility statement is built

@@ -93,6 +93,7 @@ BROWSER_SAMPLE = [
     "tilgjengelighet/rapport/",  # the report: wide tables on a phone
     "veileder/utskrift/",  # a whole document to print
     "404.html",  # the page for an address that does not exist
+    "bidra/",  # the editors' guide: code blocks (commands, YAML) and tables on a phone
 ]
 BROWSER_SAMPLE_PER_LANGUAGE = ["", "sjekklister/mote/", "ordliste/", "tilgjengelighet/rapport/", "404.html"]
 

@@ -76,6 +76,8 @@ def test_broken_edit(name, tmp_path, capsys):
     output = capsys.readouterr()
     everything = "\n".join(result.messages) + output.out + output.err
     assert "Traceback" not in everything
+    if name.startswith("oversettelse-"):  # a translation is never a page of its own in the menu
+        assert "står ikke i menyen" not in everything, everything
     expected_file = case / "melding.txt"
     if expected_file.exists():
         expected = expected_file.read_text(encoding="utf-8").strip()
@@ -105,5 +107,18 @@ def test_catalogue_covers_every_class():
     """At least one broken edit per class of the issue (the folder name starts with the class)."""
     classes = {name.split("-")[0] for name in case_names()}
     assert {"sjekkliste", "include", "id", "metadata", "innhold", "lenketekst", "tabell", "forkortelse",
-            "boks", "tegnsett", "data", "oppsett", "videresending", "anker", "usynlig", "lim", "struktur", "html",
-            "personopplysning"} <= classes
+            "boks", "tegnsett", "data", "oppsett", "videresending", "anker", "usynlig",
+            "lim", "struktur", "html", "personopplysning", "oversettelse", "tekst", "melding"} <= classes
+
+
+# What an editor is told to do: an instruction (or «Mente du …?»), not only what is wrong.
+INSTRUCTION = re.compile(
+    r"\b(skriv|legg|sjekk|bruk|ta|gi|rett|slett|lagre|flytt|kjør|sett|lag|del|bytt|behold|oversett|lenk|velg|"
+    r"lukk|endre|mente du)\b", re.I)
+
+
+@pytest.mark.parametrize("name", [n for n in case_names() if (CASES / n / "melding.txt").exists()])
+def test_every_message_says_what_to_do(name):
+    message = (CASES / name / "melding.txt").read_text(encoding="utf-8").strip()
+    what_is_wrong = message.split(": ", 1)[-1]  # after the file and line
+    assert INSTRUCTION.search(what_is_wrong), f"{name}: meldingen sier ikke hva redaktøren skal gjøre:\n{message}"

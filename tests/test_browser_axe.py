@@ -1,5 +1,6 @@
 """Accessibility in Chromium, measured: axe-core at desktop and phone size, in the light and the
-dark colour scheme, no sideways scrolling, and the Nu HTML Checker; on one page of each kind
+dark colour scheme, and at phone size before the site's scripts run; no sideways scrolling, and
+the Nu HTML Checker; on one page of each kind
 (helpers.BROWSER_SAMPLE), or on every page of every language with --every-page, as CI runs it
 (`make test EVERY_PAGE=1`).
 
@@ -57,6 +58,18 @@ def test_axe_finds_nothing_on_any_page(every_page, scheme, size):
     assert {r.material_scheme for r in results.values()} == {"default" if scheme == "light" else "slate"}
     problems = [line for address, result in results.items() for line in describe(address, result.violations)]
     assert problems == [], "\n".join(problems)
+
+
+def test_axe_finds_nothing_before_the_scripts_run(every_page):
+    """At phone size with the site's scripts held back, as a reader on a slow network or with
+    scripts off first gets the page (Material's script would hide, for one, code that scrolls
+    sideways without being reachable by keyboard)."""
+    results = every_page[(browser_audit.NO_SCRIPTS, PHONE["width"])]
+    assert len(results) >= len(BROWSER_SAMPLE) + 2 * len(BROWSER_SAMPLE_PER_LANGUAGE)
+    problems = [line for address, result in results.items() for line in describe(address, result.violations)]
+    assert problems == [], "\n".join(problems)
+    too_wide = {address: r.width for address, r in results.items() if r.width > PHONE["width"]}
+    assert too_wide == {}
 
 
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=lambda size: f"{size['width']}px")

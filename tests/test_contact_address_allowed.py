@@ -10,5 +10,5 @@ from medvirkning.security import personal_data
 
 def test_the_contact_address_in_extra_is_allowed():
     config = load_config(str(ROOT / "mkdocs.yml"))
-    address = config.extra["kontakt"]["epost"]
+    address = config.extra["medvirkning"]["contact"]["email"]
     assert address.lower() in personal_data.load(ROOT, config.extra).emails

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import jinja2
 import pytest
 import yaml
 from mkdocs.exceptions import PluginError
@@ -57,9 +58,11 @@ MEETING = Definition("mote", "Planlegge et møte", "For lederen.")
 
 def checklist_build(source: str):
     strings = load_strings(ROOT, "nb", "nb")
-    return SimpleNamespace(checklist_blocks={"moter.md": find_blocks(source, "moter.md")}, locale="nb",
+    templates = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))  # the marks' partial
+    return SimpleNamespace(checklist_blocks={"moter.md": find_blocks(source, "moter.md")}, locale="nb", default_locale="nb",
+                           templates=templates,
                            strings=strings, checklists={"mote": []},
-                           site=SimpleNamespace(checklist_definitions=[MEETING]))
+                           site=SimpleNamespace(checklist_definitions=[MEETING], root=ROOT))
 
 
 def test_checklist_blocks_are_shown_when_an_earlier_step_changed_the_top_of_the_page():

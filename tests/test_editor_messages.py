@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import ROOT
 from medvirkning.core.build_messages import translate
 from medvirkning.content.front_matter import FrontMatterError, check_front_matter
 
@@ -85,15 +86,17 @@ def test_a_data_file_read_twice_gives_each_reader_its_own_copy_and_errors_every_
     """data_files.parse keeps what it read for the process (the tests' fixture builds and
     `mkdocs serve` read the same files again): each caller gets a copy, a changed text is read
     anew, and a broken text is an error each time it is read."""
-    from medvirkning.core import data_files, schemas
+    from medvirkning.core import data_files, data_schemas
+
+    schema = data_schemas.load_schema(ROOT / "data" / "ordliste.yml")
 
     text = "- ord: NAV\n  fullt: Arbeids- og velferdsforvaltningen\n  forklaring: Etaten.\n"
     for _ in range(3):  # read, then twice from what was kept
-        data = data_files.parse(text, "data/ordliste.yml", schemas.for_file("data/ordliste.yml"))
+        data = data_files.parse(text, "data/ordliste.yml", schema)
         assert data[0]["ord"] == "NAV"
         data[0]["ord"] = "Endret"  # a reader that changes its copy changes nobody else's
     assert data_files.parse(text.replace("NAV", "BPA"), "data/ordliste.yml",
-                            schemas.for_file("data/ordliste.yml"))[0]["ord"] == "BPA"
+                            schema)[0]["ord"] == "BPA"
     for _ in range(2):
         with pytest.raises(data_files.DataFileError, match="linje"):
-            data_files.parse("- ord: [\n", "data/ordliste.yml", schemas.for_file("data/ordliste.yml"))
+            data_files.parse("- ord: [\n", "data/ordliste.yml", schema)

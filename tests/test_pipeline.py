@@ -30,7 +30,10 @@ def test_the_hook_is_the_pipeline_and_nothing_else():
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
     events = {name for name in dir(hook) if name.startswith("on_")}
-    assert events and all(getattr(hook, name) is getattr(pipeline, name) for name in events)
+    assert events == {name for name in dir(pipeline) if name.startswith("on_")}
+    # Each event forwards to the pipeline's, at the pipeline's priority (MkDocs reads it on the hook).
+    assert all(priority(getattr(hook, name)) == priority(getattr(pipeline, name)) for name in events)
+    assert hook._loaded["pipeline"] is pipeline
     config = project_config()
     assert config["hooks"] == ["hooks/medvirkning_hook.py"]
 
@@ -104,3 +107,34 @@ def test_the_quicker_theme_listing_gives_mkdocs_the_same_files_to_copy():
     assert len(FileSystemLoader.list_templates(env.loader)) > 10 * len(env.list_templates())  # the icons are skipped
     quick.add_files_from_theme(env, config)
     assert [f.src_uri for f in quick] == [f.src_uri for f in plain] and len(plain) > 20
+
+
+def test_a_changed_hook_package_is_loaded_anew_under_serve(tmp_path):
+    """MkDocs keeps a hook loaded for the process: under `mkdocs serve`, the next build after a
+    change in hooks/ runs the changed code (in a process of its own, with a copy of hooks/)."""
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copytree(ROOT / "hooks", tmp_path / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    script = f"""
+import importlib.util, os, sys, time
+spec = importlib.util.spec_from_file_location("medvirkning_hook", {str(tmp_path / "hooks" / "medvirkning_hook.py")!r})
+hook = importlib.util.module_from_spec(spec); spec.loader.exec_module(hook)
+first = hook.reload_if_changed()
+assert first is hook._loaded["pipeline"]          # not serving: nothing is looked at
+first.OPTIONS.serving = True
+assert hook.reload_if_changed() is first          # serving: the files are noted
+assert hook.reload_if_changed() is first          # unchanged: the same code
+path = {str(tmp_path / "hooks" / "medvirkning" / "pipeline.py")!r}
+with open(path, "a") as f:
+    f.write("\\nCHANGED_FOR_TEST = True\\n")
+os.utime(path, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+second = hook.reload_if_changed()
+assert second is not first and second.CHANGED_FOR_TEST and second.OPTIONS.serving
+assert hook._loaded["pipeline"] is second
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={"PYTHONPATH": str(tmp_path / "hooks"), "PATH": "/usr/bin:/bin"})
+    assert done.stdout.strip() == "ok", done.stderr

@@ -133,3 +133,25 @@ def test_print_page_on_a_phone_has_no_sideways_scrolling(browser, site_url):
     page.goto(site_url + "strategi/utskrift/")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     context.close()
+
+
+@pytest.mark.parametrize("folder", DOCUMENTS)
+def test_print_page_has_the_same_ids_in_every_language(built_site, folder):
+    """A link to a section of a print page works in every language: the same ids, in the same
+    order, and none made from a language's folder (side-nn-…)."""
+    def ids(language_folder: str) -> list[str]:
+        page = soup(built_site / language_folder / folder / "utskrift" / "index.html")
+        return [tag["id"] for tag in page.find("article").find_all(id=True)]
+
+    bokmal = ids("")
+    assert len(bokmal) > 20
+    for language_folder in ("nn/", "en/"):
+        other = ids(language_folder)
+        assert not [i for i in other if i.startswith(("side-nn-", "side-en-"))], language_folder
+        assert other == bokmal, (language_folder, [i for i in other if i not in bokmal][:5])
+
+
+def test_section_ids_carry_no_language_folder():
+    assert print_pages.section_id("nn/strategi/bedre-tjenester/", "nn/") == "side-strategi-bedre-tjenester"
+    assert print_pages.section_id("strategi/bedre-tjenester/") == "side-strategi-bedre-tjenester"
+    assert print_pages.section_id("en/", "en/") == "side-forside"

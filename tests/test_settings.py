@@ -34,7 +34,7 @@ def test_defaults_when_mkdocs_yml_says_nothing():
                                    "(ukjent innstilling)"),
     ("    lix_max: høy\n", "mkdocs.yml, linje 5: innstillingen «lix_max» under «extra: medvirkning:» er feil"),
     ("    lix_target: 50\n    lix_max: 45\n", "mkdocs.yml, linje 5: «lix_target» (50) kan ikke være større enn «lix_max» (45)."),
-    ("    contact:\n      github: ikke en adresse\n", "mkdocs.yml, linje 5: innstillingen «contact»"),
+    ("    contact:\n      githb: navikt/medvirkning\n", "mkdocs.yml, linje 5: innstillingen «contact»"),
 ])
 def test_a_mistyped_setting_stops_the_build_naming_the_line(tmp_path, block, message):
     import yaml

@@ -3,6 +3,7 @@ contact (mkdocs.yml's extra, medvirkning.contact): what the build accepts, what 
 «Meld fra om feil på denne siden» links on every page of every language."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -18,8 +19,9 @@ WCAG_TEXT = (ROOT / "data" / "wcag.yml").read_text(encoding="utf-8")
 
 
 def load_text(tmp_path: Path, text: str) -> list:
-    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "skjema").mkdir(parents=True, exist_ok=True)
     (tmp_path / "data" / "wcag.yml").write_text(text, encoding="utf-8")
+    shutil.copyfile(ROOT / wcag.SCHEMA_FILE, tmp_path / wcag.SCHEMA_FILE)  # the file's schema, as in the project
     return wcag.load(tmp_path)
 
 
@@ -45,11 +47,11 @@ def without(text: str, number: str) -> str:
     (lambda t: t.replace('krav: "4.1.3"', 'krav: "4.1.4"'), "«4.1.4» i oppføring nr. 56 er ikke et suksesskriterium"),
     (lambda t: t.replace('    resultat: ikke relevant\n    dato: "2026-12-06"\n    merknad: Nettstedet har ingen video.',
                          '    resultat: avvik\n    dato: "2026-12-06"\n    merknad: Nettstedet har ingen video.', 1),
-     "«kriterier.avvik» mangler"),
+     "«avvik» i kriterier nr. 3 mangler"),
     (lambda t: t.replace('    kilde: revisjon\n', '    kilde: revisjon\n    resultat: samsvar\n', 1),
      "er «automatisk», men har resultat eller dato. Et automatisk kriterium får dem fra testene"),
     (lambda t: t.replace('dato: "2026-12-06"', 'dato: "2999-01-01"', 1), "har datoen 2999-01-01, som er etter i dag"),
-    (lambda t: t.replace("metode: manuell", "metode: sjekket", 1), "«sjekket» kan ikke brukes i «kriterier.metode»"),
+    (lambda t: t.replace("metode: manuell", "metode: sjekket", 1), "«sjekket» kan ikke brukes i «metode» i kriterier nr. 1"),
 ])
 def test_a_broken_data_file_stops_the_build_with_a_plain_message(tmp_path, change, message):
     with pytest.raises(PluginError) as error:

@@ -2,7 +2,10 @@
 
 axe-core (pinned in bench/package-lock.json) runs on every page of every language in Chromium,
 at desktop size (1280 px) and phone size (360×740), each in the light and the dark colour
-scheme, with the WCAG 2.0, 2.1 and 2.2 A/AA tags and best practice, and no rule turned off.
+scheme, and once more at phone size before any of the site's scripts has run (the page a reader
+on a slow network, or with scripts off, gets: Material's script changes the page, for example
+making sideways-scrolling code reachable by keyboard, and a view after it hides what it fixes),
+with the WCAG 2.0, 2.1 and 2.2 A/AA tags and best practice, and no rule turned off.
 The Nu HTML Checker (vnu-jar, pinned there too) reads every page.
 
 `make audit` (python -m medvirkning audit) builds the site, runs both and writes what they
@@ -50,6 +53,7 @@ CHROMIUM_ARGS = [
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
 SCHEMES = {"light": "default", "dark": "slate"}  # the emulated scheme -> Material's scheme
+NO_SCRIPTS = "uten skript"  # the scheme name of the view with the site's scripts held back
 RUN_AXE = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 WORKERS = 3  # pages checked at once (the test machine has two cores; a third hides the waits)
 
@@ -155,6 +159,16 @@ async def check_page(page, base_url: str, address: str, source: str) -> list[Vie
     return views
 
 
+async def check_page_without_scripts(page, base_url: str, address: str, source: str) -> View:
+    """One page at phone size as it is before the site's scripts run (its context blocks them)."""
+    await page.goto(base_url + address)
+    await page.evaluate(source)
+    result = await page.evaluate(RUN_AXE, AXE_TAGS)
+    return View("phone", NO_SCRIPTS, await page.evaluate("document.body.dataset.mdColorScheme || ''"),
+                await page.evaluate("document.documentElement.scrollWidth"),
+                [compact(v) for v in result["violations"]])
+
+
 def compact(violation: dict) -> dict:
     return {"id": violation["id"], "impact": violation.get("impact"), "help": violation["help"],
             "targets": [" ".join(map(str, node["target"])) for node in violation["nodes"]]}
@@ -174,10 +188,15 @@ async def check_pages(base_url: str, addresses: list[str], workers: int) -> tupl
         async def worker() -> None:
             context = await browser.new_context(color_scheme="light")
             page = await context.new_page()
+            bare = await browser.new_context(color_scheme="light", viewport=SIZES["phone"])
+            await bare.route("**/*.js", lambda route: route.abort())  # the site's scripts, not axe's
+            bare_page = await bare.new_page()
             while not queue.empty():
                 address = queue.get_nowait()
-                results[address] = await check_page(page, base_url, address, source)
+                results[address] = [*await check_page(page, base_url, address, source),
+                                    await check_page_without_scripts(bare_page, base_url, address, source)]
             await context.close()
+            await bare.close()
 
         await asyncio.gather(*(worker() for _ in range(min(workers, len(addresses)))))
         version = browser.version
@@ -250,7 +269,8 @@ def audit(site: Path, prefix: str | None = None, workers: int = WORKERS) -> dict
         "verktoy": {"axe-core": versions["axe-core"], "vnu": versions["vnu-jar"], "nettleser": f"Chromium {chromium}"},
         "regelsett": AXE_TAGS,
         "visninger": [f"{size} ({SIZES[size]['width']}×{SIZES[size]['height']}), {scheme}"
-                      for size in SIZES for scheme in SCHEMES],
+                      for size in SIZES for scheme in SCHEMES]
+                     + [f"phone ({SIZES['phone']['width']}×{SIZES['phone']['height']}), {NO_SCRIPTS}"],
         "sider": len(addresses),
         "antall": {"axe": sum(len(p["axe"]) for p in pages), "vnu": sum(len(p["vnu"]) for p in pages),
                    "for_bred": sum(len(p["for_bred"]) for p in pages)},

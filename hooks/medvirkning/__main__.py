@@ -55,9 +55,13 @@ def run_audit(config_file: str = "mkdocs.yml") -> int:
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["build"]:
+        from medvirkning.ci.github import report
         from medvirkning.core.strict_build import main as strict_build
         arguments = [a for a in argv[1:] if a != "--debug"]
-        return strict_build(*arguments[:2], debug="--debug" in argv[1:])
+        return strict_build(*arguments[:2], debug="--debug" in argv[1:], report=report)
+    if argv[:1] == ["ny-side"]:
+        from medvirkning.overviews.new_page import main as new_page
+        return new_page(argv[1:])
     if argv[:1] == ["anchors"]:
         update_anchors(*argv[1:2])
         return 0
@@ -70,13 +74,18 @@ def main(argv: list[str]) -> int:
         return 0
     if argv[:1] == ["oversatt"] and len(argv) > 1:
         for name in argv[1:]:
-            value = stamp(Path(name), Path("docs"))
+            try:
+                value = stamp(Path(name), Path("docs"))
+            except ValueError as error:  # not up to date: it lacks a section, or has another id
+                print(f"{error}\n{name} er ikke merket som oppdatert.", file=sys.stderr)
+                return 1
             print(f"{name}: oversatt fra bokmålsversjonen {value}.")
         return 0
     print("Bruk: python -m medvirkning build [--debug] [mkdocs.yml] [nettstedmappe]\n"
           "     python -m medvirkning anchors [mkdocs.yml]\n"
           "     python -m medvirkning oversatt docs/side.nn.md [flere filer]\n"
           "     python -m medvirkning ids docs/side.md [flere filer]\n"
+          "     python -m medvirkning ny-side veiviser/navn \"Tittel\" --kilder id,id [--meny \"Del\"] [--organisasjon]\n"
           "     python -m medvirkning audit [mkdocs.yml]", file=sys.stderr)
     return 2
 

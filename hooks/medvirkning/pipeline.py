@@ -15,9 +15,10 @@ Where we stand relative to mkdocs-static-i18n (`i18n`, priority -100 on its even
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from . import markdown_setup
 from .accessibility import checks as accessibility_checks, report as accessibility_report, summaries, theme_fixes, wcag
@@ -29,18 +30,21 @@ from .citations import citations
 from .contact import contact
 from .contents import page_contents
 from .content import checks as content_checks, front_matter, includes, pasted_text, site_structure
-from .core import build_messages, html_tree, markers, page_dates, settings, template_cache
+from .core import build_messages, data_schemas, html_tree, markers, page_dates, reader_strings, settings, template_cache
+from .overviews import lists as overviews, sources
 from .core.languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
+                             preview_only,
                              languages, load_strings, translate_nav)
 from .core.state import Builds, LanguageBuild, Options, SiteData
 from .glossary import glossary
+from .language import parts as language_parts, terms
 from .offline import service_worker as offline
 from .own_advice import marks as own_advice
 from .printing import print_pages
 from .search import index as search_index, synonyms as search_synonyms
 from .security import content_security, html_allowlist, personal_data
 from .templates import downloads as templates_docs
-from .translations import status as translations
+from .translations import checks as translation_checks, status as translations
 
 # The steps of each event, in the order they run. Each takes the event's value first and
 # returns it (changed or not), then the page where there is one, then the language build.
@@ -52,14 +56,17 @@ FILES_STEPS = (
     translations.find,
     accessibility_report.keep_generated_pages_out_of_nav,
     glossary.find_glossary,
+    terms.check,  # this language's pages and data files against data/termer.yml; after the glossary is found
     checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
     arshjul.add_calendars,  # links to the sources of this language's pages
     templates_docs.add_downloads,  # links to the sections of this language's pages
     print_pages.add_pages,  # one per document that has pages in this language
+    sources.check_about_page,  # every source in data/kilder.yml is on the about page
 )
 MARKDOWN_STEPS = (
     pasted_text.check_front_matter,  # first: Word's curly quotes named before the front matter is read
     front_matter.check,  # a broken page stops here, before anything reads it
+    sources.check_page,  # a guidebook page names its sources (front matter `kilder:`)
     site_structure.check_template,
     ids.check_invisible,
     includes.check_links,
@@ -70,6 +77,7 @@ MARKDOWN_STEPS = (
     arshjul.render_markdown,
     templates_docs.render_markdown,
     contact.render_markdown,
+    overviews.render_markdown,  # the organisations table and the menu sections' lists
     accessibility_report.place_markers,
     translations.render_overview,
     translations.mark_outdated,
@@ -86,6 +94,7 @@ CONTENT_STEPS = (
     ids.check_ids,
     anchors.record_ids,
     content_checks.check_content,
+    language_parts.check_content,  # bokmål titles on nn and en pages carry lang="nb"
     content_checks.remove_comments,  # from the text and the parse alike
     pasted_text.check_content,  # before the policy and the allowlist, with words for what Word writes
     content_security.check_content,
@@ -96,6 +105,7 @@ CONTENT_STEPS = (
 )
 POST_PAGE_STEPS = (
     html_tree.parse_written_page,  # the one parse (build.written_page) that every step below reads
+    reader_strings.mark_fallbacks,  # before the language check reads the page's lang attributes
     own_advice.check_written_page,  # pages, checklists and print pages: our advice keeps its mark
     accessibility_checks.check_language_of_output,
     theme_fixes.valid_toggles_of_page,
@@ -105,9 +115,12 @@ POST_PAGE_STEPS = (
 # The theme's pages that are no page of the site (404.html): as POST_PAGE_STEPS, with page None.
 TEMPLATE_STEPS = (
     html_tree.parse_written_page,
+    reader_strings.mark_fallbacks,
     theme_fixes.valid_toggles_of_page,
     content_security.secure_page,
 )
+
+log = get_plugin_logger("forhandsvisning")
 
 OPTIONS = Options()
 BUILDS = Builds()
@@ -121,6 +134,12 @@ def on_startup(command, dirty):
 def on_config(config):
     if not is_nested_language_build(config):
         BUILDS.reset()  # a new build, or a rebuild under `mkdocs serve`
+        build_messages.install_output()  # each message once, in Norwegian, for this build
+        if OPTIONS.serving:  # a quick preview: bokmål, and the languages SPRAK names (make serve SPRAK=alle)
+            left_out = preview_only(config, os.environ.get("SPRAK", ""))
+            if left_out:
+                log.info(f"Forhåndsvisningen bygger bare {current_locale(config)} (og det SPRAK= ber om); "
+                         f"{', '.join(left_out)} er utelatt. Alle språk: make serve SPRAK=alle.")
     markdown_setup.configure_markdown(config.mdx_configs, config.markdown_extensions, config.docs_dir,
                                       permalink_label=lambda: BUILDS.current.strings["permalenke"],
                                       glossary_annotation=lambda: BUILDS.current.glossary_annotation)
@@ -132,11 +151,15 @@ def on_config(config):
 
 def on_pre_build(config):
     """Start this language's build, after every plugin's on_config (i18n has set the language)."""
-    if BUILDS.site is None:
-        BUILDS.site = load_site_data(config)
     default, locales = languages(config)
+    if BUILDS.site is None:  # once per build, not once per language
+        translation_checks.check(config, default, locales)  # before i18n sorts the files (its on_files)
+        data_schemas.check(config, default, locales)  # every data file, before any step reads one
+        reader_strings.check(config, default, locales)  # the words of every language, before any is used
+        BUILDS.site = load_site_data(config)
     locale = current_locale(config)
     strings = load_strings(BUILDS.site.root, locale, default)
+    reader_strings.note_fallbacks(strings, locale)
     apply_to_config(config, strings)
     BUILDS.start(LanguageBuild(config=config, site=BUILDS.site, options=OPTIONS, locale=locale,
                                default_locale=default, locales=locales, strings=strings,
@@ -169,6 +192,7 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     build = BUILDS.current
+    overviews.remember_sections(nav, build)  # by the titles mkdocs.yml gives, before they are translated
     translate_nav(nav.items, build.strings["meny"])
     print_pages.remember_nav_order(nav, build)
     return nav

@@ -10,6 +10,8 @@ apply); otherwise it meets them «delvis», and the statement lists what is not 
 """
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,39 +37,7 @@ WCAG22_A_AA = ("2.4.11", "2.5.7", "2.5.8", "3.2.6", "3.3.7", "3.3.8")
 # In WCAG's order: by principle, guideline and number (2.4.11 after 2.4.7).
 CRITERIA = tuple(sorted(WCAG21_A_AA + WCAG22_A_AA, key=lambda number: tuple(map(int, number.split(".")))))
 
-TEXT = {"type": "string", "minLength": 1}
-PER_LANGUAGE = {"type": "object", "required": ["nb"], "additionalProperties": False,
-                "patternProperties": {"^[a-z]{2}$": TEXT}}
-SCHEMA = {
-    "type": "object",
-    "required": ["kriterier"],
-    "additionalProperties": False,
-    "properties": {"kriterier": {"type": "array", "minItems": 1, "items": {
-        "type": "object",
-        "required": ["krav", "niva", "navn", "metode", "merknad"],
-        "additionalProperties": False,
-        "properties": {
-            "krav": {"type": "string", "pattern": r"^\d\.\d\.\d{1,2}$"},
-            "niva": {"enum": ["A", "AA"]},
-            "navn": PER_LANGUAGE,
-            "metode": {"enum": list(METHODS)},
-            "kilde": {"enum": ["bygget", "revisjon"]},
-            "resultat": {"enum": list(RESULTS)},
-            "dato": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-            "merknad": TEXT,
-            # What readers are told about a criterion not met, in each language.
-            "avvik": PER_LANGUAGE,
-        },
-        "allOf": [
-            {"if": {"properties": {"metode": {"const": "manuell"}}},
-             "then": {"required": ["resultat", "dato"]}},
-            {"if": {"properties": {"metode": {"const": "automatisk"}}},
-             "then": {"required": ["kilde"]}},
-            {"if": {"required": ["resultat"], "properties": {"resultat": {"const": "avvik"}}},
-             "then": {"required": ["avvik"]}},
-        ],
-    }}},
-}
+SCHEMA_FILE = "data/skjema/wcag.json"  # the file's JSON Schema, which the build checks every data file against
 
 
 @dataclass(frozen=True)
@@ -89,7 +59,7 @@ class Criterion:
 def load(root: Path) -> list[Criterion]:
     """Every criterion of data/wcag.yml, in WCAG's order; a criterion missing, twice or
     unknown, or a date in the future, stops the build naming the file."""
-    raw = read_yaml(root / DATA_FILE, None, schema=SCHEMA)
+    raw = read_yaml(root / DATA_FILE, None, schema=json.loads((root / SCHEMA_FILE).read_text(encoding="utf-8")))
     if raw is None:
         raise PluginError(f"{DATA_FILE} mangler. Tilgjengelighetserklæringen regner ut statusen fra den fila.")
     criteria, problems = {}, []

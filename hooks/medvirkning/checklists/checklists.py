@@ -17,6 +17,7 @@ fence or a comment) stops the build with file and line, as does a tab in a block
 from __future__ import annotations
 
 import hashlib
+import pickle
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -31,6 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from .quality import duplicate_items, is_supported, section_text, unsupported_item
+from ..core import cache
 from ..core.data_files import read_yaml
 from ..core.languages import generated_file
 from ..markdown_setup import OWN_EXTENSIONS
@@ -53,23 +55,6 @@ LOOKS_LIKE_BLOCK = re.compile(r"^\s*(?:!{2,}|\?{3}\+?) *[“”«\"]?sj", re.I) 
 LINE_CLASS = "mv-linje-"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 ITEM_LINE = re.compile(r"^( {4}[-*+] +)")  # an item of a block: four spaces and «- »
-DEFINITIONS_SCHEMA = {
-    "type": "array",
-    "items": {
-        "type": "object",
-        "required": ["id", "tittel", "ingress"],
-        "additionalProperties": False,
-        "properties": {
-            "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-            "tittel": {"type": "string", "minLength": 1},
-            "ingress": {"type": "string", "minLength": 1},
-        },
-        # Other languages: nn: {tittel: …, ingress: …}, en: {…}.
-        "patternProperties": {"^(?!id$)[a-z]{2}$": {"type": "object", "additionalProperties": False,
-                                            "properties": {"tittel": {"type": "string", "minLength": 1},
-                                                           "ingress": {"type": "string", "minLength": 1}}}},
-    },
-}
 
 
 @dataclass
@@ -115,7 +100,7 @@ class ChecklistError(PluginError):
 
 
 def load_definitions(path: Path) -> list[Definition]:
-    raw = read_yaml(path, [], schema=DEFINITIONS_SCHEMA)
+    raw = read_yaml(path, [])  # data/skjema/sjekklister.json
     return [Definition(item["id"], item["tittel"], " ".join(item["ingress"].split()),
                        {k: v for k, v in item.items() if isinstance(v, dict)}) for item in raw]
 
@@ -304,7 +289,7 @@ def near_miss(lines: list[str], index: int, src_uri: str) -> str:
         return (f"{place} Anførselstegnene må være rette (\"), ikke “ ” eller « ». "
                 'Skriv for eksempel !!! sjekkliste "mote". (Tekst limt inn fra Word får krokete anførselstegn.)')
     if line[:1].isspace():
-        return f"{place} Linjen skal begynne helt til venstre, uten mellomrom foran."
+        return f"{place} Slett mellomrommene foran, så linjen begynner helt til venstre."
     if "\t" in line:
         return f"{place} Bruk mellomrom, ikke tabulator, på linjen."
     return f'{place} Skriv den nøyaktig slik: !!! sjekkliste "navn" (med rette anførselstegn og små bokstaver).'
@@ -342,9 +327,11 @@ def find_blocks(source: str, src_uri: str, md_and_reader: tuple | None = None) -
             other = line_after(lines, start + 1, entry["other"][0]) if start is not None else None
             raise ChecklistError(
                 f"{where(docs_path(src_uri), other)}: i en sjekkliste skal hver linje "
-                "være et punkt som begynner med «- » og fire mellomrom foran.")
+                "være et punkt som begynner med «- » og fire mellomrom foran. Skriv «- » foran teksten, eller flytt "
+                "den over sjekklisten, helt til venstre.")
         if not entry["items"]:
-            raise ChecklistError(f"{place}: sjekklisten «{entry['title']}» har ingen punkter.")
+            raise ChecklistError(f"{place}: sjekklisten «{entry['title']}» har ingen punkter. Skriv punktene på "
+                                 "linjene under, hvert med fire mellomrom og «- » foran, eller slett linjen.")
         heading_id, heading_text = entry["heading"]
         block = Block(entry["title"], start, end, kind=entry["kind"])
         position = start + 1 if start is not None else None
@@ -382,7 +369,7 @@ def collect(pages: dict[str, str], definitions: list[Definition], md_and_reader:
     for src_uri, source in pages.items():
         if not looks_like_it_has_blocks(source, docs_dir):
             continue
-        blocks = find_blocks(source, src_uri, md_and_reader)
+        blocks = kept_blocks(source, src_uri, md_and_reader, docs_dir)
         if blocks_by_page is not None:
             blocks_by_page[src_uri] = blocks
         for block in blocks:
@@ -393,6 +380,20 @@ def collect(pages: dict[str, str], definitions: list[Definition], md_and_reader:
                     f"eller legg den til i {DEFINITIONS_FILE}.")
             collected[block.checklist_id].extend(block.items)
     return collected
+
+
+def kept_blocks(source: str, src_uri: str, md_and_reader: tuple, docs_dir: Path | None) -> list[Block]:
+    """find_blocks, kept between builds (core/cache.py) by the page's text, the texts it includes
+    and the code and Markdown libraries that read it; a page with an error is never kept."""
+    if docs_dir is None:
+        return find_blocks(source, src_uri, md_and_reader)
+    included = [(docs_dir / name) for name in included_files(source)]
+    key = cache.digest(source, src_uri, *(p.read_text(encoding="utf-8") if p.is_file() else "" for p in included),
+                       cache.code_version([__file__, Path(__file__).parent.parent / "markdown_setup.py"],
+                                          ["markdown", "pymdown-extensions", "markdown-include"]))
+    kept = cache.cached_bytes(docs_dir.parent, "sjekklister", key,
+                              lambda: pickle.dumps(find_blocks(source, src_uri, md_and_reader)))
+    return pickle.loads(kept)  # noqa: S301 - our own cache folder, written by this function
 
 
 def checklist_src_uri(checklist_id: str) -> str:
@@ -519,7 +520,9 @@ def add_pages(files, build) -> None:
     marks = item_marks(build)
     for definition in localized_definitions(build):
         if not build.checklists[definition.id]:
-            log.warning(f"Sjekklisten «{definition.id}» i {DEFINITIONS_FILE} har ingen punkter i innholdet ennå.")
+            log.warning(f"Sjekklisten «{definition.id}» i {DEFINITIONS_FILE} har ingen punkter i innholdet ennå. "
+                        f"Skriv punkter med !!! sjekkliste \"{definition.id}\" på en side, eller ta den ut av "
+                        f"{DEFINITIONS_FILE}.")
         content = render_checklist_page(definition, build.checklists[definition.id], template.render, build.strings,
                                         marks)
         # Reached from the overview page, not listed one by one in the menu.

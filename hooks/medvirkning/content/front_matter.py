@@ -8,7 +8,7 @@ from __future__ import annotations
 import yaml
 from mkdocs.exceptions import PluginError
 
-from ..core.data_files import DataFileError, convert, load_text, problem_line, schema_messages
+from ..core.data_files import DataFileError, DuplicateKey, convert, load_text, problem_line, schema_messages
 from ..core.schemas import FRONT_MATTER
 from ..core.source import front_matter
 
@@ -29,6 +29,10 @@ def check_front_matter(source: str, src_path: str) -> dict:
             f"{src_path}, linje 1: metadata øverst på siden er ikke avsluttet. Legg til en linje med --- etter den.")
     try:
         data, lines = load_text(block.group(1) or "")
+    except DuplicateKey as error:  # the block starts on the file's second line
+        raise FrontMatterError(
+            f"{src_path}, linje {error.line + 1}: «{error.key}» står to ganger i metadata øverst på siden (også på "
+            f"linje {error.first + 1}). Slett den ene linjen.") from None
     except yaml.YAMLError as error:
         raise FrontMatterError(  # the block starts on the file's second line
             f"{src_path}{problem_line(error, first_line=2)}: metadata øverst på siden kan ikke leses. "

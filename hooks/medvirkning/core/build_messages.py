@@ -16,7 +16,7 @@ from .source import docs_path, line_with, line_with_any, where
 LOGGERS = tuple(f"{tool}.structure.{part}" for tool in ("mkdocs", "properdocs") for part in ("pages", "nav"))
 # Read before any hook runs (mkdocs.yml itself) and mkdocs-redirects' own messages.
 CONFIG_LOGGERS = tuple(f"{tool}.{part}" for tool in ("mkdocs", "properdocs") for part in ("config", "plugin.redirects"))
-LINK_HELP = "Lenker skrives til .md-filen, relativt til siden du står på, for eksempel ../veiviser/moter.md#agenda."
+LINK_HELP = "Lenker skrives til .md-filen, relativt til siden du står på, for eksempel ../veiviser/moter.md#innkallingen."
 
 _DOC = r"Doc file '(?P<src>[^']+)' contains"
 PATTERNS = [
@@ -144,3 +144,77 @@ def install(config) -> None:
             existing[0].docs_dir = docs_dir
         else:
             logger.addFilter(NorwegianMessages(docs_dir))
+
+
+# ---- What the build prints: MkDocs' progress lines in Norwegian, and each message once ----
+
+# (pattern, Norwegian text or None to leave the line out: it says nothing an editor can act on).
+PROGRESS = [
+    (re.compile(r"mkdocs_static_i18n: Building '(?P<locale>[^']+)' documentation to directory: (?P<dir>.*)"),
+     "Bygger språket {locale} i {dir}."),
+    (re.compile(r"mkdocs_static_i18n: Language '[^']+' is not supported by lunr\.js.*", re.S), None),
+    (re.compile(r"mkdocs_static_i18n: Adding '[^']+' to the '[^']+' plugin 'lang' option"), None),
+    (re.compile(r"Cleaning site directory"), None),
+    (re.compile(r"Building documentation to directory: (?P<dir>.*)"), "Bygger nettstedet i {dir}."),
+    (re.compile(r"Documentation built in (?P<seconds>[\d.]+) seconds"), "Nettstedet er bygget på {seconds} sekunder."),
+    (re.compile(r"Aborted with \d+ warnings? in strict mode!"), None),  # the messages above say what to fix
+    (re.compile(r"Aborted with a BuildError!"), None),
+    (re.compile(r"Error (?:reading|building) page '[^']+':"), None),  # our own message is logged on its own
+    (re.compile(r"Error (?:reading|building) page '[^']+':\n(?P<rest>.+)", re.S), "{rest}"),
+    (re.compile(r"Error (?:reading|building) page '(?P<src>[^']+)': (?P<rest>.+)", re.S),
+     "docs/{src}: siden kunne ikke bygges ({rest}). Sjekk den siste endringen på siden."),
+    (re.compile(r"Building documentation\.\.\."), "Bygger nettstedet …"),
+    (re.compile(r"Serving on (?P<url>\S+)"), "Forhåndsvisningen er på {url}"),
+    (re.compile(r"Watching paths for changes: (?P<paths>.*)"), "Følger med på endringer i {paths}."),
+    (re.compile(r"Start watching changes"), None),
+    (re.compile(r"Start detecting changes"), None),
+    (re.compile(r"Detected file changes"), "Filer er endret: bygger på nytt."),
+    (re.compile(r"Reloading browsers"), None),
+]
+
+
+def plain_progress(message: str) -> str | None:
+    """A progress line of MkDocs or mkdocs-static-i18n in Norwegian; None to leave it out; the
+    message itself when it is not one of them."""
+    for pattern, template in PROGRESS:
+        match = pattern.fullmatch(message)
+        if match:
+            return None if template is None else template.format(**match.groupdict())
+    return message
+
+
+class EditorOutput(logging.Filter):
+    """On the handlers that print: MkDocs' English progress lines in Norwegian (or left out), and a
+    message the build has printed already (each language's build checks the same bokmål
+    fallback pages again) not printed again."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen: set[tuple[int, str]] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        plain = plain_progress(message)
+        if plain is None:
+            return False
+        if plain != message:
+            record.msg, record.args = plain, ()
+        key = (record.levelno, plain)
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
+
+
+def install_output(loggers=("mkdocs", "properdocs", "")) -> None:
+    """On every handler that prints (not MkDocs' counter of warnings, which strict mode reads):
+    one EditorOutput each, emptied for a new build (also a rebuild under `mkdocs serve`)."""
+    for name in loggers:
+        for handler in logging.getLogger(name).handlers:
+            if isinstance(handler, logging.NullHandler):  # mkdocs.utils.CountHandler
+                continue
+            existing = [f for f in handler.filters if isinstance(f, EditorOutput)]
+            if existing:
+                existing[0].seen.clear()
+            else:
+                handler.addFilter(EditorOutput())

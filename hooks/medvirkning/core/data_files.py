@@ -6,11 +6,14 @@ Norwegian hint, never a Python traceback.
 Every value is read as text (YAML would read NO as false and on/yes as true): the file is
 read with PyYAML's BaseLoader, then a JSON Schema (jsonschema) says which fields are lists,
 yes/no values or numbers, and which fields a file may have. Each field that breaks the
-schema is one message with its line. The schemas of the data files are in schemas.py.
+schema is one message with its line. Each data file's schema is data/skjema/<name>.json
+(data_schemas.py); front matter's is in schemas.py.
 """
 from __future__ import annotations
 
 import copy
+import difflib
+import re
 from pathlib import Path
 
 import jsonschema
@@ -47,6 +50,12 @@ def decode(data: bytes, name: str) -> str:
             "endringen i GitHub i nettleseren.") from None
 
 
+class DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: str, line: int, first: int):
+        super().__init__(key)
+        self.key, self.line, self.first = key, line, first
+
+
 def load_text(text: str) -> tuple[object, dict[tuple, int]]:
     """The YAML data with every value as text, and the line (from 1) of each value by its path."""
     lines: dict[tuple, int] = {}
@@ -57,6 +66,8 @@ def load_text(text: str) -> tuple[object, dict[tuple, int]]:
             result = {}
             for key, value in node.value:
                 name = key.value if isinstance(key, yaml.ScalarNode) else str(key.value)
+                if name in result:  # YAML would keep the last one silently
+                    raise DuplicateKey(name, key.start_mark.line + 1, lines[(*path, name)])
                 lines[(*path, name)] = key.start_mark.line + 1
                 result[name] = construct(value, (*path, name))
                 lines[(*path, name)] = key.start_mark.line + 1
@@ -69,9 +80,29 @@ def load_text(text: str) -> tuple[object, dict[tuple, int]]:
     return (None if node is None else construct(node, ())), lines
 
 
+def load_checked_text(text: str, name: str, first_line: int = 1) -> tuple[object, dict[tuple, int]]:
+    """As load_text; a text YAML cannot read is a plain error naming the file and line."""
+    try:
+        return load_text(text)
+    except DuplicateKey as error:
+        raise DataFileError(
+            f"{name}, linje {error.line + first_line - 1}: «{error.key}» står to ganger (også på linje "
+            f"{error.first + first_line - 1}), og bare den siste ville blitt brukt. Slett den ene, eller slå dem sammen.") from None
+    except yaml.YAMLError as error:
+        raise DataFileError(
+            f"{name}{problem_line(error, first_line)}: filen kan ikke leses. Sjekk innrykk, bindestreker og kolon. "
+            "Har en verdi et kolon, sett den i anførselstegn.") from None
+
+
 def convert(value, schema: dict):
     """Text turned into what the schema asks for: yes/no values and numbers; the rest stays text."""
     kind = schema.get("type")
+    if "anyOf" in schema:  # the first alternative the value fits once converted
+        for alternative in schema["anyOf"]:
+            converted = convert(value, alternative)
+            if jsonschema.Draft202012Validator(alternative).is_valid(converted):
+                return converted
+        return value
     if isinstance(value, str):
         word = value.strip().lower()
         if kind == "boolean" and word in TRUE | FALSE:
@@ -91,6 +122,7 @@ def convert(value, schema: dict):
     return value
 
 
+LANGUAGE_KEY = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z]{2})?")
 KINDS = {"string": "tekst", "array": "en liste (linjer som begynner med «- »)", "boolean": "ja eller nei (true/false)",
          "integer": "et heltall", "number": "et tall", "object": "linjer med «navn: verdi»"}
 
@@ -103,13 +135,31 @@ def describe(value) -> str:
     return f"«{value}»"
 
 
+def entry_of(path: tuple) -> str:
+    """« i oppføring nr. 2» (a top-level list), « i hendelser nr. 2» (a named list), or ""."""
+    last = max((i for i, p in enumerate(path) if isinstance(p, int)), default=None)
+    if last is None:
+        return ""
+    container = path[last - 1] if last and isinstance(path[last - 1], str) else "oppføring"
+    return f" i {container} nr. {path[last] + 1}"
+
+
 def field_name(path: tuple) -> str:
-    names = [p for p in path if isinstance(p, str)]
-    numbers = [p for p in path if isinstance(p, int)]
+    last = max((i for i, p in enumerate(path) if isinstance(p, int)), default=-1)
+    names = [p for p in path[last + 1:] if isinstance(p, str)]
+    if last > 0 and not names:  # an item of a list of values («hide»): the list's name
+        return field_name(path[:last])
     text = f"«{'.'.join(names)}»" if names else "verdien"
-    if numbers and path and isinstance(path[0], int):
-        text += f" i oppføring nr. {numbers[0] + 1}"
-    return text
+    return text + entry_of(path)
+
+
+def likely(unknown: list[str], known: list[str]) -> str:
+    """« Mente du «tittel»?» for a misspelt name, or ""."""
+    for name in unknown:
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        if close:
+            return f" Mente du «{close[0]}»?"
+    return ""
 
 
 def explain(error: jsonschema.ValidationError) -> str:
@@ -119,17 +169,30 @@ def explain(error: jsonschema.ValidationError) -> str:
     kind = error.validator
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-        hint = " Sett teksten i anførselstegn." if wanted == "string" else ""
+        hint = {"string": " Sett teksten i anførselstegn.",
+                "object": " Skriv hvert felt på en egen linje under, med to mellomrom foran: «navn: verdi».",
+                "array": " Skriv hvert punkt på en egen linje under, med «- » foran.",
+                "boolean": " Skriv true eller false."}.get(wanted, " Rett verdien på linjen.")
         return f"{name} skal være {KINDS.get(wanted, wanted)}, men er {describe(error.instance)}.{hint}"
     if kind == "required":
         missing = error.message.split("'")[1]
         return f"{field_name((*path, missing))} mangler."
+    if kind in ("x-unik", "x-side"):  # our own words (data_schemas.py): the message is written there
+        return f"{name} {error.message}" if kind == "x-side" else f"{name}: {error.message}"
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         unknown = sorted(set(error.instance) - set(allowed))
-        return (f"ukjent felt {', '.join(f'«{u}»' for u in unknown)}"
-                + (f" i oppføring nr. {path[0] + 1}" if path and isinstance(path[0], int) else "")
-                + f". Kjente felt er {', '.join(allowed)}.")
+        codes = error.schema.get("x-sprakkoder")
+        if codes and all(LANGUAGE_KEY.fullmatch(u) for u in unknown):
+            return (f"{', '.join(f'«{u}»' for u in unknown)}"
+                    + entry_of(path)
+                    + f" er ikke et språk nettstedet har. Språkkodene er {' og '.join(codes)}, med små bokstaver. "
+                    "Rett koden, eller ta bort teksten.")
+        fields = [name for name in allowed if name not in (codes or ())]
+        return (f"ukjent felt {', '.join(f'«{u}»' for u in unknown)}" + entry_of(path)
+                + f". Kjente felt er {', '.join(fields)}"
+                + (f" (og språkene {', '.join(codes)})" if codes else "") + "."
+                + (likely(unknown, fields) or " Rett stavemåten, eller ta bort linjen."))
     if kind == "enum":
         return f"{describe(error.instance)} kan ikke brukes i {name}. Bruk en av: {', '.join(map(str, error.validator_value))}."
     if kind == "minLength":
@@ -138,19 +201,40 @@ def explain(error: jsonschema.ValidationError) -> str:
         return f"{name} er en tom liste."
     if kind == "pattern":
         return f"{describe(error.instance)} i {name} kan bare ha små bokstaver a–z, tall og bindestrek."
-    return f"{name}: {error.message}"
+    if kind in ("minimum", "maximum"):
+        return (f"{describe(error.instance)} i {name} er for {'lite' if kind == 'minimum' else 'stort'}: "
+                f"{'det minste' if kind == 'minimum' else 'det største'} som kan brukes, er {error.validator_value}. "
+                "Rett tallet.")
+    if kind == "anyOf":
+        choices = [", ".join(f"«{v}»" for v in alternative["enum"]) if "enum" in alternative
+                   else KINDS.get(alternative.get("type"), str(alternative.get("type"))) for alternative in error.validator_value]
+        return f"{describe(error.instance)} kan ikke brukes i {name}. Skriv {' eller '.join(choices)}."
+    # Any other rule of the schema (anyOf, maxLength, …): the value, and where to read what fits.
+    return (f"{describe(error.instance)} i {name} kan ikke brukes her. Sjekk verdien mot forklaringen øverst i "
+            "filen, og skriv den slik de andre oppføringene gjør.")
 
 
-def schema_messages(data, schema: dict, lines: dict[tuple, int], name: str, first_line: int = 1) -> list[str]:
+def schema_messages(data, schema: dict, lines: dict[tuple, int], name: str, first_line: int = 1,
+                    validator=jsonschema.Draft202012Validator) -> list[str]:
     """One message per field that breaks the schema, in file order, each with its line."""
     messages = []
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = validator(schema)
     for error in sorted(validator.iter_errors(data), key=lambda e: lines.get(tuple(e.absolute_path), 0)):
+        if error.validator == "required" and isinstance(error.instance, dict):
+            missing = error.message.split("'")[1]
+            unknown = set(error.instance) - set(error.schema.get("properties", {}))
+            if difflib.get_close_matches(missing, list(unknown), n=1, cutoff=0.6):
+                continue  # the misspelt field's message names it («Mente du …?»)
         line = lines.get(tuple(error.absolute_path))
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
             line = lines.get((*error.absolute_path, unknown[0]), line) if unknown else line
-        messages.append(f"{where(name, line + first_line - 1 if line else None)}: {explain(error)}")
+        text = explain(error)
+        first = getattr(error, "first_path", None)  # x-unik: where the value stood first
+        if first is not None:
+            parent = tuple(error.absolute_path)[:-len(first)]
+            text = text.replace("{linje}", str(lines.get((*parent, *first), 0) + first_line - 1))
+        messages.append(f"{where(name, line + first_line - 1 if line else None)}: {text}")
     return messages
 
 
@@ -174,12 +258,7 @@ def parse(text: str, name: str, schema: dict | None = None, first_line: int = 1)
 
 
 def _parse(text: str, name: str, schema: dict | None, first_line: int):
-    try:
-        data, lines = load_text(text)
-    except yaml.YAMLError as error:
-        raise DataFileError(
-            f"{name}{problem_line(error, first_line)}: filen kan ikke leses. Sjekk innrykk, bindestreker og kolon. "
-            "Har en verdi et kolon, sett den i anførselstegn.") from None
+    data, lines = load_checked_text(text, name, first_line)
     if schema is None or data is None:
         return data
     data = convert(data, schema)
@@ -191,12 +270,10 @@ def _parse(text: str, name: str, schema: dict | None, first_line: int):
 
 def read_yaml(path: Path, default, schema: dict | None = None):
     """The data in `path` (every value text), or `default` when the file is missing or empty.
-    A file with a schema in schemas.py (or the one given) is checked against it."""
+    A file is checked against its schema in data/skjema/ (or the one given)."""
     if not path.exists():
         return default
-    from .schemas import for_file  # noqa: PLC0415 - schemas imports nothing from here at load
-    name = f"{path.parent.name}/{path.name}" if path.parent.name != "data" else f"data/{path.name}"
-    if path.parent.parent.name == "data":
-        name = f"data/{path.parent.name}/{path.name}"
-    data = parse(decode(path.read_bytes(), name), name, schema or for_file(name))
+    from .data_schemas import load_schema, shown_name  # noqa: PLC0415 - data_schemas reads this module first
+    name = shown_name(path)
+    data = parse(decode(path.read_bytes(), name), name, schema or load_schema(path))
     return default if data is None else data

@@ -38,6 +38,22 @@ def is_nested_language_build(config) -> bool:
     return bool(i18n is not None and getattr(i18n, "building", False))
 
 
+def preview_only(config, wanted: str) -> list[str]:
+    """Under `mkdocs serve`: build the default language and the ones asked for (`SPRAK=nn`,
+    `SPRAK=nn,en` or `SPRAK=alle`), not every language on each save. Before i18n reads its
+    settings (our on_config runs first). Returns the languages left out."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or wanted.strip() == "alle":
+        return []
+    asked = {code.strip() for code in wanted.split(",") if code.strip()}
+    left_out = []
+    for language in i18n.config.languages:
+        if language.build and not language.default and language.locale not in asked:
+            language.build = False
+            left_out.append(language.locale)
+    return left_out
+
+
 def page_locale(page, build_locale: str) -> str:
     """The language a page's text is written in: its file's (a bokmål fallback in an nn build
     is "nb"), or the build's for pages without one."""
@@ -46,10 +62,9 @@ def page_locale(page, build_locale: str) -> str:
 
 def load_strings(root: Path, locale: str, default: str) -> dict:
     """The words readers see, for `locale`; a word missing there falls back to the default
-    language's, so a new language can be added one string at a time."""
-    base = read_yaml(root / STRINGS_FOLDER / f"{default}.yml", {})
-    own = read_yaml(root / STRINGS_FOLDER / f"{locale}.yml", {}) if locale != default else {}
-    return {**base, **own}
+    language's (marked and noted, reader_strings.py), so a new language can be added one string at a time."""
+    from .reader_strings import load  # noqa: PLC0415 - reader_strings reads data files as this module does
+    return load(root, locale, default, read_yaml)
 
 
 def own_string(root: Path, locale: str, key: str, default: str) -> str:

@@ -1,4 +1,5 @@
-"""JSON Schemas (checked with jsonschema) for what editors write: the data files and front matter.
+"""The JSON Schema (checked with jsonschema) of a page's front matter. The data files' schemas are
+files beside them, data/skjema/<name>.json (data_schemas.py).
 
 Every value is read as text (data_files.py); a schema says which fields there are, which are
 required, and which are lists, yes/no values or numbers. A field the schema does not know is
@@ -7,36 +8,6 @@ an error, so a misspelt field name is caught instead of ignored.
 from __future__ import annotations
 
 TEXT = {"type": "string", "minLength": 1}
-OPTIONAL_TEXT = {"type": "string"}
-TRANSLATION = {"type": "object", "additionalProperties": False,
-               "properties": {"ord": OPTIONAL_TEXT, "fullt": OPTIONAL_TEXT, "forklaring": OPTIONAL_TEXT}}
-
-GLOSSARY = {
-    "type": "array",
-    "items": {
-        "type": "object",
-        "required": ["ord", "forklaring"],
-        "additionalProperties": False,
-        "properties": {"ord": TEXT, "fullt": OPTIONAL_TEXT, "forklaring": TEXT, "side": OPTIONAL_TEXT},
-        # The entry in other languages, by language code: nn: {ord: …, fullt: …, forklaring: …}.
-        "patternProperties": {"^[a-z]{2}$": TRANSLATION},
-    },
-}
-ALLOWLIST = {"type": "array", "items": TEXT}
-ANCHORS = {"type": "object", "additionalProperties": {"type": "array", "items": TEXT}}
-# The words readers see (data/sprak/<locale>.yml): text, except the footer links and the menu's
-# section titles.
-STRINGS = {
-    "type": "object",
-    "additionalProperties": OPTIONAL_TEXT,
-    "properties": {
-        "bunnlenker": {"type": "array", "items": {"type": "object", "required": ["tittel", "url"],
-                                                  "additionalProperties": False,
-                                                  "properties": {"tittel": TEXT, "url": OPTIONAL_TEXT}}},
-        "meny": {"type": "object", "additionalProperties": TEXT},
-        "kontrastpar": {"type": "object", "additionalProperties": TEXT},
-    },
-}
 
 # Material's and our own front matter fields (https://squidfunk.github.io/mkdocs-material/reference/).
 FRONT_MATTER = {
@@ -54,26 +25,13 @@ FRONT_MATTER = {
         "icon": TEXT,
         # A translation's fingerprint of the bokmål text it translates (medvirkning/translations.py).
         "oversatt_fra": {"type": "string", "pattern": "^[0-9a-f]{12}$"},
+        # The sources a guidebook page builds on: ids in data/kilder.yml (overviews/sources.py).
+        "kilder": {"type": "array", "minItems": 1, "items": TEXT},
+        # An organisation page's row in the organisations table (overviews/lists.py).
+        "organisasjon": {"type": "object", "required": ["hvem", "viktigst"], "additionalProperties": False,
+                         "properties": {"hvem": TEXT, "viktigst": TEXT}},
     },
 }
-
-# Role e-mail addresses and phone numbers that may be published (medvirkning/security/personal_data.py).
-ROLE_ADDRESSES = {"type": "object", "additionalProperties": False,
-                  "properties": {"e-post": {"type": "array", "items": TEXT}, "telefon": {"type": "array", "items": TEXT}}}
-
-BY_FILE = {
-    "data/ordliste.yml": GLOSSARY,
-    "data/ikke-forkortelser.yml": ALLOWLIST,
-    "data/ankere.yml": ANCHORS,
-    "data/rolleadresser.yml": ROLE_ADDRESSES,
-}
-
-
-def for_file(name: str) -> dict | None:
-    """The schema of a data file by its name (data/…), if it has one."""
-    if name.startswith("data/sprak/"):
-        return STRINGS
-    return BY_FILE.get(name)
 
 
 def data_schema(root, name: str) -> dict:

@@ -35,6 +35,7 @@ class SiteData:
     translations: list | None = None  # translations.Status of every page and language, once found
     not_found_page: str | None = None  # the default language's 404 page, kept at the site's root
     browser_audit: dict | None = None  # data/tilgjengelighetsrevisjon.yml (`make audit`), if there is one
+    bokmal_titles: list | None = None  # data/kildetitler.yml, once a page not in bokmål asks (language.parts)
     citations: list = field(default_factory=list)  # citations.Quote, from data/sitater.yml
     synonyms: dict = field(default_factory=dict)  # locale -> {word: preferred term}, from data/sokeord.yml
     role_addresses: Any = None  # security.personal_data.RoleAddresses: what contact details may be published
@@ -67,6 +68,7 @@ class LanguageBuild:
     glossary_url: str | None = None
     glossary_annotation: Any = None  # glossary.Annotation of the page Markdown is reading
     nav_order: dict[str, int] = field(default_factory=dict)
+    nav_sections: dict[str, list] = field(default_factory=dict)  # menu section (mkdocs.yml's title) -> pages
     reports: list = field(default_factory=list)  # accessibility.PageReport
     report_data: dict = field(default_factory=dict)  # the report of every page, once all are checked
     generated_pages: dict[str, Any] = field(default_factory=dict)  # marker name -> Page

@@ -5,10 +5,12 @@
 foresaw reaches them as a Python traceback. This runs the same build in-process and
 turns every one of those into a plain Norwegian message naming the file and line.
 The messages go to stderr; `run` also returns them, for the catalogue of broken edits.
+MEDVIRKNING_SITE_URL, when set, is the site's address instead of mkdocs.yml's (a pull request's preview).
 """
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 import traceback
@@ -36,15 +38,22 @@ UNEXPECTED = ("bygget stoppet på en feil vi ikke har en forklaring på ({kind}:
 class Result:
     ok: bool
     messages: list[str] = field(default_factory=list)  # warnings and errors, as the editor reads them
+    notes: list[str] = field(default_factory=list)  # our steps' notes (info): an outdated translation …
+    config: object = None  # the loaded MkDocsConfig, once mkdocs.yml could be read
 
 
 class _Collect(logging.Handler):
-    def __init__(self, messages: list[str]):
-        super().__init__(logging.WARNING)
+    def __init__(self, messages: list[str], notes: list[str]):
+        super().__init__(logging.INFO)
         self.messages = messages
+        self.notes = notes
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
+        if record.levelno < logging.WARNING:
+            if record.name.startswith("mkdocs.plugins."):  # our steps' notes, not MkDocs' progress lines
+                self.notes.append(message)
+            return
         page = _PAGE_ERROR.match(message)
         if page and page.group("rest").startswith("\n"):
             message = page.group("rest").strip()  # our own message follows MkDocs' English line
@@ -52,7 +61,7 @@ class _Collect(logging.Handler):
             return  # the message itself was logged on its own
         elif page:
             message = f"docs/{page.group('src')}: siden kunne ikke bygges ({page.group('rest').strip()})."
-        if not _SUMMARIES.match(message) and message not in self.messages:  # a fallback page: once, not per language
+        if not _SUMMARIES.match(message) and message not in self.messages:  # once, not once per language
             self.messages.append(message)
 
 
@@ -76,33 +85,39 @@ def run(config_file: str | Path = "mkdocs.yml", site_dir: str | Path | None = No
     With `debug`, the traceback of an error is printed too (for developers, `build --debug`)."""
     config_file = Path(config_file)
     messages: list[str] = []
-    handler = _Collect(messages)
+    notes: list[str] = []
+    handler = _Collect(messages, notes)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.INFO)  # our steps' notes are collected whoever called (tests, serve)
     build_messages.install_config_messages(config_file)
     try:
         try:
-            config = load_config(str(config_file), site_dir=str(site_dir) if site_dir else None, strict=True)
+            overrides = {"site_url": os.environ["MEDVIRKNING_SITE_URL"]} if os.environ.get("MEDVIRKNING_SITE_URL") else {}
+            config = load_config(str(config_file), site_dir=str(site_dir) if site_dir else None, strict=True,
+                                 **overrides)
         except (ConfigurationError, yaml.YAMLError, UnicodeDecodeError) as error:
             messages.append(config_error(error, config_file))
-            return Result(False, messages)
+            return Result(False, messages, notes)
         except Abort:
-            return Result(False, messages)
+            return Result(False, messages, notes)
         try:
             build(config)
         except Abort:
-            return Result(False, messages)
+            return Result(False, messages, notes, config)
         except MkDocsException as error:
             show_traceback(error, debug)
             messages.append(str(error))
-            return Result(False, messages)
+            return Result(False, messages, notes, config)
         except Exception as error:  # noqa: BLE001 - the one place that turns anything into a message
             show_traceback(error, debug)
             messages.append(UNEXPECTED.format(kind=type(error).__name__, error=error))
-            return Result(False, messages)
-        return Result(not messages, messages)
+            return Result(False, messages, notes, config)
+        return Result(not messages, messages, notes, config)
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def show_traceback(error: BaseException, debug: bool) -> None:
@@ -110,10 +125,14 @@ def show_traceback(error: BaseException, debug: bool) -> None:
         traceback.print_exception(error, file=sys.stderr)
 
 
-def main(config_file: str = "mkdocs.yml", site_dir: str | None = None, debug: bool = False) -> int:
+def main(config_file: str = "mkdocs.yml", site_dir: str | None = None, debug: bool = False, report=None) -> int:
+    """`report(result, config_file)`, if given, tells the result elsewhere too (ci.github)."""
     if not logging.getLogger().handlers and not logging.getLogger("mkdocs").handlers:
         logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
+    build_messages.install_output()  # MkDocs' first lines come before the hooks are loaded
     result = run(config_file, site_dir, debug)
+    if report is not None:
+        report(result, Path(config_file))
     if result.ok:
         return 0
     print(f"\nBygget stoppet. {len(result.messages)} ting må rettes:", file=sys.stderr)

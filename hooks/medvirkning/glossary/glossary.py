@@ -50,6 +50,7 @@ class Entry:
     page: str | None = None
     translations: dict = field(default_factory=dict)
     source_term: str | None = None  # the bokmål term: its id is the entry's id in every language
+    explained_in: str | None = None  # the language of the explanation when it is not the page's (bokmål's)
 
     @property
     def anchor(self) -> str:
@@ -59,7 +60,7 @@ class Entry:
     def is_abbreviation(self) -> bool:
         return bool(self.full)
 
-    def localized(self, locale: str) -> "Entry":
+    def localized(self, locale: str, default: str = "nb") -> "Entry":
         """This entry with the fields of another language where they are filled in (`ord` is the
         term as that language writes it, for example UN for FN; its id stays the bokmål one)."""
         other = self.translations.get(locale) or {}
@@ -69,6 +70,7 @@ class Entry:
             explanation=" ".join(str(other.get("forklaring") or self.explanation).split()),
             page=self.page,
             source_term=self.term,
+            explained_in=default if locale != default and not other.get("forklaring") else None,
         )
 
 
@@ -137,10 +139,12 @@ def render_glossary_markdown(entries: list[Entry], page_titles: dict[str, str], 
         lines += [f"## {letter} {{#{letter_anchor(letter)}}}", ""]
         for entry in (e for e in entries if initial_letter(e.term) == letter):
             lines += [f"### {entry.term} {{#{entry.anchor}}}", ""]
+            explanation = (f'<span lang="{entry.explained_in}">{entry.explanation}</span>' if entry.explained_in
+                           else entry.explanation)
             if entry.full:
-                lines += [f"**{entry.full}.** {entry.explanation}", ""]
+                lines += [f"**{entry.full}.** {explanation}", ""]
             else:
-                lines += [entry.explanation, ""]
+                lines += [explanation, ""]
             if entry.page:
                 target = entry.page.split("#")[0]
                 title = page_titles.get(target, target)
@@ -365,7 +369,9 @@ def load(root: Path) -> tuple[list[Entry], set[str]]:
 
 def find_glossary(files, build) -> None:
     """This language's abbreviations, and where this language's glossary page is."""
-    abbreviations = {e.term: e.localized(build.locale) for e in build.site.glossary_entries if e.is_abbreviation}
+    # By the term as this language writes it (UN for FN in English): the one the pages use.
+    abbreviations = {local.term: local for local in (e.localized(build.locale, build.default_locale)
+                                                     for e in build.site.glossary_entries if e.is_abbreviation)}
     build.abbreviations = abbreviations
     build.abbreviation_pattern = abbreviation_pattern(list(abbreviations.values()))
     build.glossary_url = next((f.url for f in files.documentation_pages() if MARKER.search(f.content_string)), None)
@@ -382,7 +388,12 @@ def render_markdown(markdown: str, page, build) -> str:
                 raise GlossaryError(
                     f"{GLOSSARY_FILE}: «{entry.term}» har side: {entry.page}, men den siden finnes ikke.")
             titles[entry.page.split("#")[0]] = first_heading(target.content_string) or target.src_uri
-    entries = [e.localized(build.locale) for e in build.site.glossary_entries]
+    entries = [e.localized(build.locale, build.default_locale) for e in build.site.glossary_entries]
+    fallbacks = [e.term for e in entries if e.explained_in]
+    if fallbacks:  # shown in bokmål, marked so (render_glossary_markdown)
+        log.info(f"{GLOSSARY_FILE}: {len(fallbacks)} oppføringer har ingen forklaring på {build.locale} og vises på "
+                 f"bokmål, merket lang=\"{build.default_locale}\": {', '.join(fallbacks[:8])}"
+                 f"{' …' if len(fallbacks) > 8 else ''}. Skriv forklaringen under {build.locale}: i oppføringen.")
     letters_template = build.templates.get_template(LETTERS_TEMPLATE)
     rendered = render_glossary_markdown(
         entries, titles, posixpath.dirname(page.file.src_uri),

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 from selectolax.lexbor import LexborHTMLParser
 
+from ..anchors.ids import heading_lines
 from ..core.languages import generated_file
 from ..core.source import with_front_matter
 
@@ -37,6 +39,7 @@ class Part:
     title: str
     section_id: str
     content: str
+    title_id: str | None = None  # the id of the page's title on the print page: the bokmål page's, in every language
 
 
 def print_src_uri(folder: str) -> str:
@@ -59,8 +62,23 @@ def page_markdown(folder: str, strings: dict[str, str]) -> str:
     ]))
 
 
-def section_id(url: str) -> str:
-    return "side-" + (url.strip("/").replace("/", "-") or "forside")
+def section_id(url: str, folder: str = "") -> str:
+    """The id of a page's section on the print page, from its address without the language's
+    folder ("nn/"), so that it is the same in every language."""
+    path = url.lstrip("/")
+    if folder and path.startswith(folder):
+        path = path[len(folder):]
+    return "side-" + (path.strip("/").replace("/", "-") or "forside")
+
+
+def title_id(src_uri: str, docs_dir: Path, locales: list[str]) -> str | None:
+    """The id of the title (first heading) of the bokmål page that `src_uri` is or translates."""
+    for locale in locales:
+        src_uri = src_uri.removesuffix(f".{locale}.md") + (".md" if src_uri.endswith(f".{locale}.md") else "")
+    path = docs_dir / src_uri
+    if not path.exists():
+        return None
+    return next(iter(heading_lines(path.read_text(encoding="utf-8"))), None)
 
 
 def resolve(href: str, page_url: str) -> tuple[str, str] | None:
@@ -117,6 +135,13 @@ def combine(parts: list[Part], print_url: str, strings: dict[str, str]) -> str:
     """The body of a print page: the table of contents, then each part as a section."""
     # lexbor, an HTML5 parser (selectolax), each page's content as a fragment of a <div>.
     trees = [LexborHTMLParser(part.content, is_fragment=True) for part in parts]
+    for part, tree in zip(parts, trees):
+        title = tree.css_first("h1")
+        if part.title_id and title is not None and title.attrs.get("id") != part.title_id:
+            before = title.attrs.get("id")
+            title.attrs["id"] = part.title_id
+            for link in tree.css(f'a[href="#{before}"]'):  # the title's own section link
+                link.attrs["href"] = f"#{part.title_id}"
     counts = Counter(tag.attrs["id"] for tree in trees for tag in tree.css("[id]"))
     counts.update(["utskrift", "utskrift-innhold"] + [part.section_id for part in parts])
     id_maps = unique_ids(parts, trees, counts)
@@ -181,7 +206,9 @@ def fill(build) -> None:
         page = pages[src]
         in_order = sorted((s for s in build.nav_order if s.startswith(folder + "/") and s in pages),
                           key=build.nav_order.get)
-        parts = [Part(pages[s].url, pages[s].title or s, section_id(pages[s].url), pages[s].content or "")
+        docs_dir = Path(build.config.docs_dir)
+        parts = [Part(pages[s].url, pages[s].title or s, section_id(pages[s].url, build.folder), pages[s].content or "",
+                      title_id(pages[s].file.src_uri, docs_dir, build.locales))
                  for s in in_order]
         placeholder = PLACEHOLDER.format(folder=folder)
         if placeholder not in (page.content or ""):

@@ -48,7 +48,7 @@ class RoleAddresses:
 
 def load(root: Path, extra: dict | None = None) -> RoleAddresses:
     """data/rolleadresser.yml, with every e-mail address written in mkdocs.yml's extra (the contact address)."""
-    data = read_yaml(root / ROLE_FILE, {})  # schemas.ROLE_ADDRESSES
+    data = read_yaml(root / ROLE_FILE, {})  # data/skjema/rolleadresser.json
     emails = {address.strip().lower() for address in data.get("e-post", [])}
     emails |= {address.lower() for text in strings_in(extra or {}) for address in EMAIL.findall(text)}
     phones = {digits(number)[-8:] for number in data.get("telefon", [])}

@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+from pathlib import Path
 
 import markdown as python_markdown
 from docx import Document
@@ -36,6 +37,7 @@ from mkdocs.exceptions import PluginError
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..core import cache
 from ..core.html_tree import attribute, children, classes, parse_html, text_of
 from ..core.languages import generated_file
 from ..core.markers import marker
@@ -44,6 +46,7 @@ from ..own_advice.marks import (box_kind, box_titles, check_blocks, field_kind, 
 from ..core.source import without_front_matter
 
 MARKER = marker("mal")
+MARKS_SOURCE = Path(__file__).resolve().parent.parent / "own_advice" / "marks.py"  # part of what the Word files are made by
 ATTRIBUTES = re.compile(r"^\{:?[ \t]*[.#][^}\n]*\}[ \t]*\n?", re.M)  # attr_list on a line of its own
 LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)(\{[^}]*\})?")
 HEADING_ID = re.compile(r"[ \t]*\{#[^}\n]*\}[ \t]*$", re.M)
@@ -337,7 +340,9 @@ def add_downloads(files, build) -> None:
         source = page_file.content_string
         prepared = prepared_markdown(source, src, build.strings, url_of)
         docx_src, md_src, md_dest = download_names(src)
-        word = docx_bytes(prepared, page_title(source))
+        title = page_title(source)
+        key = cache.digest(prepared, title, cache.code_version([__file__, MARKS_SOURCE], ["python-docx"]))
+        word = cache.cached_bytes(build.site.root, "word", key, lambda: docx_bytes(prepared, title))
         markdown_file = download_markdown(prepared)
         left = markdown_left(word)
         if left:

@@ -24,6 +24,7 @@ import yaml
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
+from . import checks as translation_checks
 from ..core.data_files import SAFE_LOADER
 from ..core.markers import marker
 from ..core.source import front_matter, included_files
@@ -138,6 +139,13 @@ def stamp(path: Path, docs_dir: Path) -> str:
     name = path.name
     locale = name.split(".")[-2]
     source = path.with_name(name[: -len(f".{locale}.md")] + ".md")
+    # A translation that lacks a section (or has another id) is never recorded as up to date.
+    docs, source_path, translation = docs_dir.resolve(), source.resolve(), path.resolve()
+    problems = translation_checks.id_problems(
+        translation_checks.headings(source_path, docs), translation_checks.headings(translation, docs),
+        f"docs/{translation.relative_to(docs).as_posix()}", len(translation.read_text(encoding="utf-8").splitlines()))
+    if problems:
+        raise ValueError("\n".join(problems))
     value = source_fingerprint(source, docs_dir)
     text = path.read_text(encoding="utf-8")
     block = front_matter(text)

@@ -1,0 +1,1 @@
+"""What the build tells outside the site: annotations and the job summary in GitHub Actions."""
