@@ -94,6 +94,8 @@ BROWSER_SAMPLE = [
     "veileder/utskrift/",  # a whole document to print
     "404.html",  # the page for an address that does not exist
     "bidra/",  # the editors' guide: code blocks (commands, YAML) and tables on a phone
+    "steg-for-steg/ny-i-utvalget/",  # a journey: numbered steps
+    "veiviser/slik-gar-et-mote/",  # a step page with its journey box
 ]
 BROWSER_SAMPLE_PER_LANGUAGE = ["", "sjekklister/mote/", "ordliste/", "tilgjengelighet/rapport/", "404.html"]
 

@@ -34,7 +34,7 @@ def case_names() -> list[str]:
 def make_project(case: Path, project: Path) -> Path:
     shutil.rmtree(project, ignore_errors=True)
     shutil.copytree(ROOT / "data", project / "data")
-    for name, text in {"sjekklister.yml": "[]\n", "ankere.yml": "{}\n"}.items():
+    for name, text in {"sjekklister.yml": "[]\n", "ankere.yml": "{}\n", "reiser.yml": "[]\n"}.items():
         (project / "data" / name).write_text(text, encoding="utf-8")
     shutil.copytree(ROOT / "docs" / "_includes", project / "docs" / "_includes")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")

@@ -39,12 +39,14 @@ PAGES["index.nn.md"] = PAGES["index.nn.md"].replace("{index}", fingerprint(PAGES
 DATA = {
     "ordliste.yml": ("- ord: NAV\n  fullt: Arbeids- og velferdsforvaltningen\n  forklaring: Etaten.\n  side: moter.md\n"
                      "  en: {fullt: Norwegian Labour and Welfare Administration, forklaring: The agency.}\n"),
-    "sjekklister.yml": ("- id: nytt-medlem\n  tittel: Nytt medlem\n  ingress: For nye medlemmer.\n"
-                        "  nn: {tittel: Nytt medlem (nn), ingress: For nye medlemer.}\n"
-                        "  en: {tittel: New member, ingress: For new members.}\n"),
-    "sprak/nn.yml": "sist_oppdatert: Sist oppdatert\nbare_pa_standardspraket: Denne sida finst berre på bokmål.\n",
+    "sjekklister.yml": ("- id: nytt-medlem\n  tittel: Nytt medlem\n  ingress: For deg som er nytt medlem.\n"
+                        "  for: medlem\n  rekkefolge: [moter.md#agenda]\n"
+                        "  nn: {tittel: Nytt medlem (nn), ingress: For deg som er nytt medlem.}\n"
+                        "  en: {tittel: New member, ingress: For you as a new member.}\n"),
+    "sprak/nn.yml": ("sist_oppdatert: Sist oppdatert\nbare_pa_standardspraket: Denne sida finst berre på bokmål.\n"
+                     "malgrupper: {medlem: [nytt medlem]}\n"),
     "sprak/en.yml": ("sist_oppdatert: Last updated\nbare_pa_standardspraket: This page is only in Norwegian Bokmål.\n"
-                     "sjekkliste_fra: 'From:'\n"),
+                     "sjekkliste_fra: 'From:'\nmalgrupper: {medlem: [new member]}\n"),
 }
 GENERATED = ["sjekklister/nytt-medlem/index.html", "ordliste/index.html", "tilgjengelighet/index.html",
              "tilgjengelighet/rapport/index.html", "tilgjengelighet.json", "search/search_index.json"]

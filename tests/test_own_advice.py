@@ -148,7 +148,8 @@ def test_the_check_finds_marked_text_without_its_mark_on_a_page():
                                              MARKED, words, TITLES)
 
 
-CHECKLIST_DATA = {"sjekklister.yml": "- id: mote\n  tittel: Møtet\n  ingress: For lederen.\n"}
+CHECKLIST_DATA = {"sjekklister.yml": "- id: mote\n  tittel: Møtet\n  ingress: For lederen.\n  for: leder\n"
+                                     "  rekkefolge: [index.md#saklisten]\n"}
 ADVICE_PAGE = ("---\ndescription: Møter.\n---\n\n# Møter\n\n## Saklisten\n\nMedlemmene kan melde inn saker.\n\n"
                '!!! tip "Vårt råd"\n\n    Be medlemmene melde inn saker før møtet.\n\n'
                '!!! sjekkliste "mote"\n\n    - Be medlemmene melde inn saker før møtet.\n')

@@ -37,6 +37,7 @@ from .core.languages import (apply_to_config, current_locale, is_nested_language
                              languages, load_strings, translate_nav)
 from .core.state import Builds, LanguageBuild, Options, SiteData
 from .glossary import glossary
+from .journeys import journeys
 from .language import parts as language_parts, terms
 from .offline import service_worker as offline
 from .own_advice import marks as own_advice
@@ -62,6 +63,7 @@ FILES_STEPS = (
     templates_docs.add_downloads,  # links to the sections of this language's pages
     print_pages.add_pages,  # one per document that has pages in this language
     sources.check_about_page,  # every source in data/kilder.yml is on the about page
+    journeys.add_pages,  # last: links to checklists and templates, so after the pages made above
 )
 MARKDOWN_STEPS = (
     pasted_text.check_front_matter,  # first: Word's curly quotes named before the front matter is read
@@ -73,6 +75,7 @@ MARKDOWN_STEPS = (
     content_checks.check_title,
     checklists.render_markdown,
     pasted_text.check_source,  # after the checklists, which say in their own words what is wrong with them
+    journeys.render_markdown,  # the step box above the title, and the overview
     glossary.render_markdown,
     arshjul.render_markdown,
     templates_docs.render_markdown,
@@ -178,7 +181,8 @@ def load_site_data(config) -> SiteData:
                     browser_audit=accessibility_report.load_audit(root),
                     role_addresses=personal_data.load(root, config.extra),
                     contact=contact.site_contact(site_settings), wcag_criteria=wcag.load(root),
-                    settings=site_settings, citations=citations.load(root), synonyms=search_synonyms.load(root))
+                    settings=site_settings, journeys=journeys.load(root, languages(config)[0]),
+                    citations=citations.load(root), synonyms=search_synonyms.load(root))
 
 
 @event_priority(-110)

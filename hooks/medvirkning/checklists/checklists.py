@@ -31,10 +31,11 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from .rules import audience_problems, order_items, too_many_items
 from .quality import duplicate_items, is_supported, section_text, unsupported_item
 from ..core import cache
-from ..core.data_files import read_yaml
-from ..core.languages import generated_file
+from ..core.data_files import load_text, read_yaml
+from ..core.languages import STRINGS_FOLDER, generated_file
 from ..markdown_setup import OWN_EXTENSIONS
 from ..core.markers import marker
 from ..core.slugs import slugify
@@ -63,11 +64,15 @@ class Definition:
     title: str
     intro: str
     translations: dict = field(default_factory=dict)  # locale -> {"tittel": …, "ingress": …}
+    audiences: list[str] = field(default_factory=list)  # «for»
+    order: list[str] = field(default_factory=list)  # «rekkefolge»: page#id in task order
+    lines: dict = field(default_factory=dict)  # field ("id", "ingress", "nn.ingress", "rekkefolge.0") -> line
 
     def localized(self, locale: str) -> "Definition":
         other = self.translations.get(locale) or {}
         return Definition(self.id, str(other.get("tittel", self.title)),
-                          " ".join(str(other.get("ingress", self.intro)).split()))
+                          " ".join(str(other.get("ingress", self.intro)).split()), {}, self.audiences, self.order,
+                          self.lines)
 
 
 @dataclass
@@ -101,8 +106,15 @@ class ChecklistError(PluginError):
 
 def load_definitions(path: Path) -> list[Definition]:
     raw = read_yaml(path, [])  # data/skjema/sjekklister.json
-    return [Definition(item["id"], item["tittel"], " ".join(item["ingress"].split()),
-                       {k: v for k, v in item.items() if isinstance(v, dict)}) for item in raw]
+    lines = load_text(path.read_text(encoding="utf-8"))[1] if raw else {}
+    definitions = []
+    for number, item in enumerate(raw):
+        audiences = item["for"] if isinstance(item["for"], list) else [item["for"]]
+        where = {".".join(str(p) for p in path[1:]): line for path, line in lines.items() if path[:1] == (number,)}
+        definitions.append(Definition(item["id"], item["tittel"], " ".join(item["ingress"].split()),
+                                      {k: v for k, v in item.items() if isinstance(v, dict)}, audiences,
+                                      list(item["rekkefolge"]), where))
+    return definitions
 
 
 # ---- Reading blocks with Markdown ----
@@ -498,6 +510,41 @@ def check_items(checklist_id: str, items: list[Item], sources: dict[str, str]) -
                 "Flytt punktet under avsnittet det bygger på, eller bruk ordene fra teksten.")
 
 
+def audience_words(root: Path, locale: str) -> dict[str, list[str]]:
+    """The audiences and the words for them in a language's own strings file (no fallback)."""
+    path = root / STRINGS_FOLDER / f"{locale}.yml"
+    words = read_yaml(path, {}).get("malgrupper")
+    if not words:
+        raise ChecklistError(f"{STRINGS_FOLDER}/{locale}.yml: «malgrupper» mangler. Sjekklistene har ingress på "
+                             f"«{locale}», så ordene for hver målgruppe må stå der (se {STRINGS_FOLDER}/nb.yml).")
+    return words
+
+
+def apply_rules(build) -> None:
+    """Task order, at most MAX_ITEMS items, and the audience named in the intro (checklists/rules.py)."""
+    problems, words = [], {}
+    for definition in build.site.checklist_definitions:
+        local = definition.localized(build.locale)
+        # The intro is checked with the words of the language it is written in (a list not
+        # translated yet shows the default language's intro).
+        written_in = build.locale if build.locale in definition.translations else build.default_locale
+        if written_in not in words:
+            words[written_in] = audience_words(build.site.root, written_in)
+        vocabulary = words[written_in]
+        order_lines = [definition.lines.get(f"rekkefolge.{n}") for n in range(len(definition.order))]
+        items, found = order_items(definition.id, build.checklists[definition.id], definition.order, order_lines)
+        build.checklists[definition.id] = items
+        problems += found
+        problem = too_many_items(definition.id, len(items), definition.lines.get("id"))
+        problems += [problem] if problem else []
+        intro_line = definition.lines.get("ingress" if build.is_default else f"{build.locale}.ingress",
+                                          definition.lines.get("ingress"))
+        problems += audience_problems(definition.id, definition.audiences, local.intro, vocabulary, build.locale,
+                                      intro_line)
+    if problems:
+        raise ChecklistError("\n".join(dict.fromkeys(problems)))
+
+
 def localized_definitions(build) -> list[Definition]:
     """The checklists' titles and introductions in this build's language."""
     return [d.localized(build.locale) for d in build.site.checklist_definitions]
@@ -516,6 +563,7 @@ def add_pages(files, build) -> None:
         for item in items:
             if item.kind:
                 register(build, item.kind, item.text, f"docs/{item.src_uri}" + (f", linje {item.line}" if item.line else ""))
+    apply_rules(build)
     template = build.templates.get_template(ITEM_TEMPLATE)
     marks = item_marks(build)
     for definition in localized_definitions(build):

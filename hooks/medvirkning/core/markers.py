@@ -13,7 +13,7 @@ from .source import docs_path, line_number, where
 
 # Every marker a step owns; an editor's message lists them.
 KNOWN = ("ordliste", "sjekklister", "tilgjengelighetsrapport", "tilgjengelighetsavvik", "oversettelser", "arshjul",
-         "mal", "eier", "meld-fra", "organisasjoner", "sider <del av menyen>")
+         "mal", "eier", "meld-fra", "organisasjoner", "sider <del av menyen>", "reiser")
 
 MARKER = re.compile(r"^<!--\s*generert:\s*(.*?)\s*-->[ \t]*$", re.M)
 

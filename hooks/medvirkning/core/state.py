@@ -34,6 +34,7 @@ class SiteData:
     arshjul: Any = None  # arshjul.Cycle, from data/arshjul.yml
     translations: list | None = None  # translations.Status of every page and language, once found
     not_found_page: str | None = None  # the default language's 404 page, kept at the site's root
+    journeys: list | None = None  # journeys.Journey, from data/reiser.yml
     browser_audit: dict | None = None  # data/tilgjengelighetsrevisjon.yml (`make audit`), if there is one
     bokmal_titles: list | None = None  # data/kildetitler.yml, once a page not in bokmål asks (language.parts)
     citations: list = field(default_factory=list)  # citations.Quote, from data/sitater.yml
@@ -63,6 +64,7 @@ class LanguageBuild:
     checklists: dict[str, list] = field(default_factory=dict)  # checklist id -> items
     checklist_blocks: dict[str, list] = field(default_factory=dict)  # src_uri -> checklists.Block
     marked_texts: list = field(default_factory=list)  # own_advice.Marked: our advice and proposals, to keep marked
+    journey_steps: dict[str, list] = field(default_factory=dict)  # src_uri -> the journey steps it belongs to
     abbreviations: dict = field(default_factory=dict)  # term -> glossary.Entry in this language
     abbreviation_pattern: re.Pattern | None = None
     glossary_url: str | None = None

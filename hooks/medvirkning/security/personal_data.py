@@ -12,6 +12,8 @@ build logs are kept, and may be public.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
