@@ -69,4 +69,6 @@ def where(page, build) -> str:
         line = first_line(data.read_text(encoding="utf-8") if data.exists() else "",
                           lambda text: text.strip() == f"- id: {checklist}")
         return f"{place(made + ' fra data/sjekklister.yml', line)}: ingress)"
+    if page.file.src_uri.startswith("steg-for-steg/"):
+        return f"{made} fra data/reiser.yml: ingress)"
     return f"{made}: teksten står i data/sprak/{build.locale}.yml)"
