@@ -97,7 +97,8 @@ BROWSER_SAMPLE = [
     "steg-for-steg/ny-i-utvalget/",  # a journey: numbered steps
     "veiviser/slik-gar-et-mote/",  # a step page with its journey box
 ]
-BROWSER_SAMPLE_PER_LANGUAGE = ["", "sjekklister/mote/", "ordliste/", "tilgjengelighet/rapport/", "404.html"]
+BROWSER_SAMPLE_PER_LANGUAGE = ["", "sjekklister/mote/", "ordliste/", "tilgjengelighet/rapport/", "404.html",
+                               "steg-for-steg/ny-i-utvalget/"]
 
 
 def browser_pages(config, site: Path) -> list[str]:

@@ -80,7 +80,8 @@ def test_a_changed_checklist_item_reaches_the_checklist_page(tmp_path, monkeypat
     case = tmp_path / "case"
     (case / "docs").mkdir(parents=True)
     (case / "data").mkdir()
-    (case / "data" / "sjekklister.yml").write_text("- id: mote\n  tittel: Planlegge et møte\n  ingress: For lederen.\n",
+    (case / "data" / "sjekklister.yml").write_text("- id: mote\n  tittel: Planlegge et møte\n  ingress: For lederen.\n"
+                                                   "  for: leder\n  rekkefolge: [moter.md#for-motet]\n",
                                                    encoding="utf-8")
     (case / "docs" / "moter.md").write_text(CHECKLIST_PAGE.replace("{punkt}", "Lag saklisten sammen."), encoding="utf-8")
     config_file = make_project(case, tmp_path / "project")

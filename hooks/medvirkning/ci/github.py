@@ -164,7 +164,7 @@ def report(result, config_file: Path, env=None, out=None) -> None:
     changed_files = set((_git(root, "diff", "--name-only", base) or "").splitlines()) if base else None
     for message in messages:
         out(annotation(message, "error"))
-    for note in notes:
+    for note in dict.fromkeys(notes):  # each language's build notes a bokmål fallback page again
         place = _PLACE.match(note)
         if place and (changed_files is None or place.group("file") in changed_files):
             out(annotation(note, "warning"))

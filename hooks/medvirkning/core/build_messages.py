@@ -211,8 +211,8 @@ def install_output(loggers=("mkdocs", "properdocs", "")) -> None:
     one EditorOutput each, emptied for a new build (also a rebuild under `mkdocs serve`)."""
     for name in loggers:
         for handler in logging.getLogger(name).handlers:
-            if isinstance(handler, logging.NullHandler):  # mkdocs.utils.CountHandler
-                continue
+            if isinstance(handler, logging.NullHandler) or not getattr(handler, "prints", True):
+                continue  # mkdocs.utils.CountHandler, and strict_build's collector (it keeps every note)
             existing = [f for f in handler.filters if isinstance(f, EditorOutput)]
             if existing:
                 existing[0].seen.clear()

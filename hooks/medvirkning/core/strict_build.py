@@ -43,6 +43,7 @@ class Result:
 
 
 class _Collect(logging.Handler):
+    prints = False  # build_messages.install_output leaves it as it is: it keeps, the handlers that print show
     def __init__(self, messages: list[str], notes: list[str]):
         super().__init__(logging.INFO)
         self.messages = messages
