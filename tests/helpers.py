@@ -170,7 +170,8 @@ def make_project(target: Path, pages: dict[str, str], data: dict[str, str] | Non
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs" / "_includes", target / "docs" / "_includes")
     shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
-    data = {"sjekklister.yml": "[]\n", "ankere.yml": "{}\n", "reiser.yml": "[]\n", **(data or {})}
+    data = {"sjekklister.yml": "[]\n", "ankere.yml": "{}\n", "reiser.yml": "[]\n", "sokeord.yml": "{}\n",
+            "sitater.yml": "dokumenter: {}\nsitater: []\n", **(data or {})}
     for relative, text in {**{f"docs/{k}": v for k, v in pages.items()},
                            **{f"data/{k}": v for k, v in data.items()}}.items():
         path = target / relative

@@ -21,12 +21,14 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from . import markdown_setup
-from .accessibility import checks as accessibility_checks, report as accessibility_report, theme_fixes, wcag
+from .accessibility import checks as accessibility_checks, report as accessibility_report, summaries, theme_fixes, wcag
 from .anchors import ids, registry as anchors
 from .arshjul import arshjul
 from .assets import scripts
 from .checklists import checklists
+from .citations import citations
 from .contact import contact
+from .contents import page_contents
 from .content import checks as content_checks, front_matter, includes, pasted_text, site_structure
 from .core import build_messages, data_schemas, html_tree, markers, page_dates, reader_strings, settings, template_cache
 from .overviews import lists as overviews, sources
@@ -40,7 +42,7 @@ from .language import parts as language_parts, terms
 from .offline import service_worker as offline
 from .own_advice import marks as own_advice
 from .printing import print_pages
-from .search import index as search_index
+from .search import index as search_index, synonyms as search_synonyms
 from .security import content_security, html_allowlist, personal_data
 from .templates import downloads as templates_docs
 from .translations import checks as translation_checks, status as translations
@@ -89,6 +91,8 @@ MARKDOWN_STEPS = (
 )
 CONTENT_STEPS = (
     glossary.report_unknown,  # the words Markdown's tree step found unexplained
+    citations.render_quotes,  # before the parse: the checks below check the quotes too
+    page_contents.render_contents,  # «På denne siden», under «Kort fortalt»
     html_tree.parse_content,  # the one parse (build.content) that every step below reads
     ids.check_ids,
     anchors.record_ids,
@@ -99,6 +103,7 @@ CONTENT_STEPS = (
     content_security.check_content,
     html_allowlist.check_content,  # after the policy's own words on scripts and styles
     personal_data.check_content,  # after the comments are out: they are not published
+    summaries.check_summary,  # the LIX of «Kort fortalt»
     accessibility_checks.check_content,  # last: it checks the page as readers get it
 )
 POST_PAGE_STEPS = (
@@ -176,7 +181,8 @@ def load_site_data(config) -> SiteData:
                     browser_audit=accessibility_report.load_audit(root),
                     role_addresses=personal_data.load(root, config.extra),
                     contact=contact.site_contact(site_settings), wcag_criteria=wcag.load(root),
-                    settings=site_settings, journeys=journeys.load(root, languages(config)[0]))
+                    settings=site_settings, journeys=journeys.load(root, languages(config)[0]),
+                    citations=citations.load(root), synonyms=search_synonyms.load(root))
 
 
 @event_priority(-110)

@@ -227,8 +227,30 @@ var MV_STRINGS = (function () {
     });
   }
 
+  // «Kopier henvisning» under a measure or principle: copies the citation written beside it
+  // (hooks/medvirkning/citations/), which readers without JavaScript read and copy themselves.
+  function setUpCitation(button) {
+    var box = button.closest(".mv-citation");
+    var text = box && box.querySelector(".mv-citation__text");
+    if (!text) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var citation = text.textContent.trim();
+      copyText(citation).then(function () {
+        announce(MV_STRINGS.henvisning_kopiert + " " + citation);
+      }, function () {
+        var range = document.createRange();
+        range.selectNodeContents(text);
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(range);
+        announce(MV_STRINGS.henvisning_ikke_kopiert);
+      });
+    });
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("a[data-mv-copy-link]"), setUp);
+    Array.prototype.forEach.call(document.querySelectorAll("button[data-mv-copy-citation]"), setUpCitation);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -23,6 +23,7 @@ from ..core.html_tree import (Scope, attribute, children, classes, hidden_elemen
 from ..core.languages import page_locale
 from ..core.source import find_line, where
 from .readability import LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
+from .summaries import summary_lix
 
 log = get_plugin_logger("tilgjengelighet")
 
@@ -63,6 +64,7 @@ class PageReport:
     source_name: str  # how messages name the page: docs/… or the generated page
     findings: list[Finding] = field(default_factory=list)
     readability: Readability | None = None
+    summary_lix: float | None = None  # the «Kort fortalt» box's LIX (summaries.py), None without a box
 
 
 def check_page(html: str, locale: str) -> list[Finding]:
@@ -307,7 +309,8 @@ def check_content(html: str, page, build) -> str:
         source_name=(f"docs/{page.file.src_uri}" if page.file.abs_src_path
                      else f"{page.file.src_uri} (laget av bygget)"),
         findings=check_tree(root, page_locale(page, build.locale)),
-        readability=measure(blocks_from_html(root)))
+        readability=measure(blocks_from_html(root)),
+        summary_lix=summary_lix(root, build.strings["kort_fortalt"]))
     for finding in report.findings:
         finding.line = find_line(page.file.content_string, finding.needles)
         log.warning(message(report, finding))

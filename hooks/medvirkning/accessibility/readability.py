@@ -120,7 +120,8 @@ HTML_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", 
 HTML_SKIP_TAGS = {"pre", "code", "kbd", "script", "style", "svg", "button", "input", "select",
                   "textarea", "nav", "template"}
 HTML_SKIP_CLASSES = {"headerlink", "md-content__button", "mv-visually-hidden", "md-source-file",
-                     "mv-print-only", "mv-data"}  # mv-data: a generated table of data, not sentences
+                     "mv-print-only", "mv-data",  # mv-data: a generated table of data, not sentences
+                     "mv-citation"}  # a source's own words, quoted as they are, and their citation
 
 
 # The classes and hidden elements as one CSS selector, which lexbor matches in C.

@@ -200,6 +200,7 @@ def report_data(reports: list[PageReport], contrast: list[ContrastResult], local
             "title": r.title,
             "lix": None if not r.readability or r.readability.lix is None else round(r.readability.lix, 1),
             "lix_label": r.readability.label if r.readability else None,
+            "summary_lix": None if r.summary_lix is None else round(r.summary_lix, 1),
             "words": r.readability.words if r.readability else 0,
             "sentences": r.readability.sentences if r.readability else 0,
             "long_sentences": len(r.readability.long_sentences) if r.readability else 0,

@@ -37,6 +37,8 @@ class SiteData:
     journeys: list | None = None  # journeys.Journey, from data/reiser.yml
     browser_audit: dict | None = None  # data/tilgjengelighetsrevisjon.yml (`make audit`), if there is one
     bokmal_titles: list | None = None  # data/kildetitler.yml, once a page not in bokmål asks (language.parts)
+    citations: list = field(default_factory=list)  # citations.Quote, from data/sitater.yml
+    synonyms: dict = field(default_factory=dict)  # locale -> {word: preferred term}, from data/sokeord.yml
     role_addresses: Any = None  # security.personal_data.RoleAddresses: what contact details may be published
     contact: Any = None  # contact.Contact: owner and contact address, from mkdocs.yml's extra
     wcag_criteria: list = field(default_factory=list)  # wcag.Criterion of data/wcag.yml, in WCAG's order

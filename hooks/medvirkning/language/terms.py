@@ -29,7 +29,8 @@ LANGUAGES = ("nb", "nn", "en")
 LANGUAGE_KEY = re.compile(r"^[a-z]{2}$")  # a field named by a language code holds that language's text (nn:, en:)
 # Data files that hold no prose of a language: ids, the audit's results, the term lists themselves.
 NOT_PROSE = ("data/termer.yml", "data/kildetitler.yml", "data/ankere.yml", "data/tilgjengelighetsrevisjon.yml",
-             "data/ikke-forkortelser.yml")
+             "data/ikke-forkortelser.yml",
+             "data/sokeord.yml")  # the words readers search for: the variants the site does not use, on purpose
 # Quotation marks that belong to another language's system, by language: the ones to use instead.
 QUOTES = {
     "nb": ("“”„\u201f", "« »"),

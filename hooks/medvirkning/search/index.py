@@ -24,6 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from ..core.html_tree import parse_html, shared_tree
 from ..core.languages import own_string
+from . import synonyms
 
 INDEX_FILE = "search/search_index.json"  # what Material loads with every page: the settings only
 FULL_INDEX_FILE = "search/search_index.full.json"  # loaded when the reader opens search
@@ -130,6 +131,7 @@ def write_indexes(build) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
     search_languages = {locale: own_string(build.site.root, locale, "sok_sprak", locale) for locale in build.locales}
     for folder, own in indexes_to_write(index, build.default_locale, others, search_languages).items():
+        own = synonyms.attach(own, folder or build.default_locale, build)
         full = posixpath.join(folder, FULL_INDEX_FILE)
         target = Path(build.config.site_dir) / folder / INDEX_FILE
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,8 @@
 // - Material appends "*" to every word, and lunr runs no stemmer on a word with "*", so with
 //   the stemmed index "møtene*" would find nothing. Each plain word is sent as its stem
 //   ("møtene" -> "møt", Material then searches "møt*"), and stop words are left out;
+// - a query with an everyday word the site does not use ("dagsorden") also asks for the site's
+//   word ("sakliste"): the index's settings carry them (data/sokeord.yml, search/synonyms.py);
 // - a search that finds nothing is tried once more with one letter allowed to differ
 //   (lunr's fuzzy match, "word~1"), so that a typo still finds something.
 // It lives beside Material's worker, so that Material's "../lunr" still finds the stemmers.
@@ -21,6 +23,7 @@
   var material = null;  // Material's message listener
   var pending = null;   // resolves with Material's answer to the message being handled
   var language = null;  // lunr's support for the index language, once set up
+  var synonyms = {};    // everyday word -> the site's word, for the index language
   var queue = Promise.resolve();
 
   self.postMessage = function (message) { if (pending) pending(message); };
@@ -58,6 +61,15 @@
     return kept.length ? kept.join(" ") : query;
   }
 
+  // The query with the site's word added after each everyday word it holds (whole words only).
+  function withSynonyms(query) {
+    var lower = " " + words(query).join(" ").toLowerCase() + " ";
+    var added = Object.keys(synonyms).filter(function (word) {
+      return lower.indexOf(" " + word + " ") >= 0;
+    }).map(function (word) { return synonyms[word]; });
+    return added.length ? query + " " + added.join(" ") : query;
+  }
+
   function fuzzy(query) {
     var all = words(query);
     if (!all.length || !all.every(function (word) { return PLAIN_WORD.test(word); })) return null;
@@ -68,11 +80,12 @@
     if (message.type === SETUP) {
       return ask(message).then(function (answer) {
         language = analyser(message.data.config);
+        synonyms = message.data.config.synonyms || {};
         return answer;
       });
     }
     if (message.type !== QUERY || typeof message.data !== "string") return ask(message);
-    return ask({ type: QUERY, data: stemmed(message.data) }).then(function (answer) {
+    return ask({ type: QUERY, data: stemmed(withSynonyms(message.data)) }).then(function (answer) {
       var retry = fuzzy(message.data);
       if (answer.data && answer.data.items && answer.data.items.length === 0 && retry) {
         return ask({ type: QUERY, data: retry });

@@ -1,0 +1,1 @@
+"""«På denne siden»: the page's sections at the top, for phones."""
