@@ -112,7 +112,8 @@ def write_config(folder: Path, config: dict) -> Path:
     return path
 
 
-BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
+# MkDocs' closing line, as MkDocs writes it or as our build says it in Norwegian (core/build_messages.py).
+BUILT_IN = re.compile(r"(?:Documentation built in|Nettstedet er bygget på) ([0-9.]+) (?:seconds|sekunder)")
 
 
 @dataclass
