@@ -51,12 +51,17 @@ def test_from_the_start_page_to_the_first_meeting_checklist_in_three_taps(phone,
 
 
 def tab_to(page, selector: str) -> None:
-    """Press Tab until the element matching `selector` has the focus, as a keyboard user would."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"document.activeElement && document.activeElement.matches({selector!r})"):
-            return
-    raise AssertionError(f"{page.url}: {selector} fikk aldri fokus med Tab")
+    """Press Tab until the element matching `selector` has the focus, as a keyboard user would; a
+    step that opens at a section (…/#tiltak-2-1-2) starts below the box above the title, so the
+    reader goes back up with Shift+Tab."""
+    for key, presses in (("Tab", MAX_TABS), ("Shift+Tab", 4 * MAX_TABS)):
+        if key == "Shift+Tab":
+            page.goto(page.url)  # back where the step opened, then up the page
+        for _ in range(presses):
+            page.keyboard.press(key)
+            if page.evaluate(f"document.activeElement && document.activeElement.matches({selector!r})"):
+                return
+    raise AssertionError(f"{page.url}: {selector} fikk aldri fokus med Tab eller Shift+Tab")
 
 
 @pytest.mark.parametrize("locale", LANGUAGES)
