@@ -183,3 +183,10 @@ def test_a_misspelt_field_is_named_with_its_line(fixture_site):
     result = fixture_site(PAGES, data=data)
     assert result.returncode != 0
     assert "data/reiser.yml, linje 8: ukjent felt «sider»" in result.stderr
+
+
+def test_the_print_pages_leave_the_journey_boxes_out(built_site):
+    """A box is navigation between pages; on a print page (one page for a whole document) several
+    boxes would be landmarks with the same name (axe: landmark-unique) and of no use on paper."""
+    for folder in ("", "nn/", "en/"):
+        assert "mv-journey-box" not in (built_site / folder / "veiviser" / "utskrift" / "index.html").read_text(encoding="utf-8")
