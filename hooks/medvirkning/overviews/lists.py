@@ -14,12 +14,11 @@ import re
 from mkdocs.exceptions import PluginError
 
 from ..core.data_files import load_text
+from ..core import source
 from ..core.markers import marker
 
 ORGANISATIONS_MARKER = marker("organisasjoner")
 SECTION_MARKER = re.compile(r"^<!--\s*generert:\s*sider\s+(?P<section>.+?)\s*-->[ \t]*$", re.M)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
-_HEADING = re.compile(r"^#\s+(?P<title>.+?)(?:\s*\{[^}]*\})?\s*$", re.M)
 
 
 def remember_sections(nav, build) -> None:
@@ -42,7 +41,7 @@ def remember_sections(nav, build) -> None:
 
 
 def front_matter(text: str) -> dict:
-    block = _FRONT_MATTER.match(text)
+    block = source.front_matter(text)
     if not block:
         return {}
     data, _ = load_text(block.group(1) or "")
@@ -57,8 +56,9 @@ def title_of(nav_page) -> str:
     meta_title = front_matter(text).get("title")
     if meta_title:
         return meta_title
-    heading = _HEADING.search(_FRONT_MATTER.sub("", text, count=1))
-    return heading.group("title") if heading else nav_page.file.name
+    first = next((heading for _, level, heading in source.headings(source.without_front_matter(text)) if level == 1),
+                 None)
+    return re.sub(r"\s*\{[^}]*\}$", "", first) if first else nav_page.file.name
 
 
 def link(from_src: str, to_src: str) -> str:

@@ -13,8 +13,7 @@ import argparse
 import re
 from pathlib import Path
 
-import yaml
-
+from ..core.source import with_front_matter
 from .sources import NEEDS_SOURCES, SOURCES_FILE, load
 
 TEMPLATE = "data/ny-side.md"
@@ -61,10 +60,6 @@ def add_to_nav(config_text: str, section: str, entry: str) -> str:
     return "".join(lines)
 
 
-def front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
-
-
 def make_page(root: Path, name: str, title: str, sources: list[str], section: str | None,
               organisation: bool) -> list[str]:
     """Write the page and its menu line; return what the editor still has to do."""
@@ -98,7 +93,7 @@ def make_page(root: Path, name: str, title: str, sources: list[str], section: st
     body = (root / TEMPLATE).read_text(encoding="utf-8").replace("{tittel}", title)
     config = root / "mkdocs.yml"
     new_config = add_to_nav(config.read_text(encoding="utf-8"), section, f"{name}.md")
-    path.write_text(front_matter(meta) + body, encoding="utf-8")
+    path.write_text(with_front_matter(meta, "\n" + body), encoding="utf-8")
     config.write_text(new_config, encoding="utf-8")
     todo = [f"docs/{name}.md er laget, og siden står i menyen under «{section}» i mkdocs.yml.",
             "Skriv teksten: bytt ut alle «Skriv …» i filen, også «description» øverst."]

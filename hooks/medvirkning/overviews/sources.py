@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from ..core.source import line_with
 from ..core.data_files import decode, load_text, parse
 
 SOURCES_FILE = "data/kilder.yml"
@@ -43,13 +44,6 @@ def load(root: Path) -> list[Source]:
     return [Source(entry["id"], entry["tittel"], lines.get((index,), 1)) for index, entry in enumerate(entries)]
 
 
-def _line_of_key(source: str, key: str) -> int:
-    for number, line in enumerate(source.splitlines(), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
-
-
 def check_page(markdown: str, page, build) -> str:
     """A bokmål guidebook page names its sources, each one known."""
     src = page.file.src_uri
@@ -69,7 +63,7 @@ def check_page(markdown: str, page, build) -> str:
     for name in names:
         if name not in ids:
             raise PluginError(
-                f"docs/{src}, linje {_line_of_key(text, 'kilder')}: kilden «{name}» finnes ikke i {SOURCES_FILE}. "
+                f"docs/{src}, linje {line_with(text, 'kilder:') or 1}: kilden «{name}» finnes ikke i {SOURCES_FILE}. "
                 f"Bruk en av {', '.join(sorted(ids))}, eller legg kilden til i {SOURCES_FILE} og på siden "
                 "«Om nettstedet».")
     return markdown
