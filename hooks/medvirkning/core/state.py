@@ -43,6 +43,7 @@ class SiteData:
     contact: Any = None  # contact.Contact: owner and contact address, from mkdocs.yml's extra
     wcag_criteria: list = field(default_factory=list)  # wcag.Criterion of data/wcag.yml, in WCAG's order
     settings: Any = None  # settings.Settings, from extra.medvirkning in mkdocs.yml
+    inputs: Any = None  # known_good.Inputs: digests of the code, data and pages the checks read
 
 
 @dataclass
