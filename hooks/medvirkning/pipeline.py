@@ -159,11 +159,12 @@ def on_pre_build(config):
     if BUILDS.site is None:  # once per build, not once per language
         root = Path(config.config_file_path).parent
         found = known_good.inputs(root, Path(config.docs_dir))  # what the checks read; a check that passed is kept
-        for name, check in (("oversettelser", translation_checks.check),  # before i18n sorts the files (its on_files)
-                            ("datafiler", data_schemas.check),  # every data file, before any step reads one
-                            ("tekster", reader_strings.check)):  # the words of every language, before any is used
+        for name, check, reads_pages in (
+                ("oversettelser", translation_checks.check, True),  # before i18n sorts the files (its on_files)
+                ("datafiler", data_schemas.check, True),  # every data file, before any step reads one
+                ("tekster", reader_strings.check, False)):  # the words of every language, before any is used
             known_good.site_check(found, root, name, lambda check=check: check(config, default, locales),
-                                  default, *locales)
+                                  default, *locales, reads_pages=reads_pages)
         BUILDS.site = load_site_data(config)
         BUILDS.site.inputs = found
     locale = current_locale(config)

@@ -64,10 +64,12 @@ def page_check(step: Callable, extra: Callable | None = None) -> Callable:
     return run
 
 
-def site_check(found: Inputs, root: Path, name: str, check: Callable[[], object], *parts: str) -> None:
+def site_check(found: Inputs, root: Path, name: str, check: Callable[[], object], *parts: str,
+               reads_pages: bool = True) -> None:
     """A check of every page or data file (it raises on a problem), run once per distinct site.
-    `parts` name what else decides its result (the language, the languages built)."""
-    key = cache.digest(name, found.code, found.data, found.docs, *parts)
+    `parts` name what else decides its result (the language, the languages built); a check that
+    reads only the data files (`reads_pages=False`) is not run again when a page changes."""
+    key = cache.digest(name, found.code, found.data, found.docs if reads_pages else "", *parts)
     cache.check_once(root, KIND, key, check)
 
 
