@@ -145,7 +145,7 @@ def on_config(config):
                          f"{', '.join(left_out)} er utelatt. Alle språk: make serve SPRAK=alle.")
     markdown_setup.configure_markdown(config.mdx_configs, config.markdown_extensions, config.docs_dir,
                                       permalink_label=lambda: BUILDS.current.strings["permalenke"],
-                                      glossary_annotation=lambda: BUILDS.current.glossary_annotation)
+                                      glossary_annotation=lambda: glossary.current_annotation(BUILDS.current))
     build_messages.install(config)
     site_structure.keep_validation(config)  # link checks stay on, as strict does
     template_cache.install(config)  # before MkDocs and Material make their Jinja environments
@@ -224,7 +224,7 @@ def on_env(env, config, files):
     """Every page has been read and none written yet: the checks that need all pages."""
     build = BUILDS.current
     anchors.check_registry(build)
-    build.report_data = accessibility_report.summarize(build)
+    accessibility_report.summarize(build)
     accessibility_report.write_json(build)
     for page in build.generated_pages.values():
         accessibility_report.fill_generated_pages(page, build)

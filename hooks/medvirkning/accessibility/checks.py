@@ -24,6 +24,8 @@ from ..core.languages import page_locale
 from ..core.source import find_line, where
 from .readability import LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
 from .summaries import summary_lix
+from .state import AccessibilityState
+from ..printing.state import PrintingState
 
 log = get_plugin_logger("tilgjengelighet")
 
@@ -301,7 +303,7 @@ def message(report: PageReport, finding: Finding) -> str:
 
 def check_content(html: str, page, build) -> str:
     """Check the page's own content (the article, as Markdown and the other steps made it)."""
-    if page is build.generated_pages.get("tilgjengelighetsrapport") or page.file.src_uri in build.print_pages:
+    if page is build.generated_pages.get("tilgjengelighetsrapport") or page.file.src_uri in build.state(PrintingState).pages:
         return html  # the report's table is about the other pages; a print page is the other pages
     root = shared_tree(build.content, html)
     report = PageReport(
@@ -327,7 +329,7 @@ def check_content(html: str, page, build) -> str:
     if long:
         log.info(f"{report.source_name}: {len(long)} setning{'er' if len(long) > 1 else ''} har over "
                  f"{LONG_SENTENCE_WORDS} ord. {'Den første' if len(long) > 1 else 'Den'}: «{long[0]}»")
-    build.reports.append(report)
+    build.state(AccessibilityState).reports.append(report)
     return html
 
 

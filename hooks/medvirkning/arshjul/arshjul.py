@@ -37,6 +37,7 @@ from ..core.data_files import read_yaml
 from ..core.languages import generated_file
 from ..core.markers import marker
 from ..own_advice.marks import ADVICE, PROPOSAL, check_blocks, html_mark, register, text_mark, titles_of
+from ..own_advice.state import OwnAdviceState
 
 log = get_plugin_logger("arshjul")
 
@@ -373,7 +374,7 @@ def add_calendars(files, build) -> None:
                            default=build.default_locale, strings=build.strings,
                            url_of=lambda src: absolute_url(build, src), host=host, stamp=stamp)
         src_uri = calendar_src_uri(page_src, pattern_id)
-        check_blocks(calendar_blocks(content), build.marked_texts, build.strings, titles_of(build.strings),
+        check_blocks(calendar_blocks(content), build.state(OwnAdviceState).marked, build.strings, titles_of(build.strings),
                      f"kalenderfilen {build.folder}{src_uri}")
         files.append(generated_file(build, src_uri, content))
 

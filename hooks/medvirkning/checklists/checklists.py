@@ -33,6 +33,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from .rules import audience_problems, order_items, too_many_items
 from .quality import duplicate_items, is_supported, section_text, unsupported_item
+from .state import ChecklistsState
 from ..core import cache
 from ..core.data_files import load_text, read_yaml
 from ..core.languages import STRINGS_FOLDER, generated_file
@@ -523,6 +524,7 @@ def audience_words(root: Path, locale: str) -> dict[str, list[str]]:
 def apply_rules(build) -> None:
     """Task order, at most MAX_ITEMS items, and the audience named in the intro (checklists/rules.py)."""
     problems, words = [], {}
+    state = build.state(ChecklistsState)
     for definition in build.site.checklist_definitions:
         local = definition.localized(build.locale)
         # The intro is checked with the words of the language it is written in (a list not
@@ -532,8 +534,8 @@ def apply_rules(build) -> None:
             words[written_in] = audience_words(build.site.root, written_in)
         vocabulary = words[written_in]
         order_lines = [definition.lines.get(f"rekkefolge.{n}") for n in range(len(definition.order))]
-        items, found = order_items(definition.id, build.checklists[definition.id], definition.order, order_lines)
-        build.checklists[definition.id] = items
+        items, found = order_items(definition.id, state.items[definition.id], definition.order, order_lines)
+        state.items[definition.id] = items
         problems += found
         problem = too_many_items(definition.id, len(items), definition.lines.get("id"))
         problems += [problem] if problem else []
@@ -555,10 +557,11 @@ def add_pages(files, build) -> None:
     sources = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
     extensions = [e for e in build.config.markdown_extensions if not isinstance(e, OWN_EXTENSIONS)]
     md_and_reader = site_markdown(extensions, dict(build.config.mdx_configs), box_titles(build))
-    build.checklist_blocks = {}
-    build.checklists = collect(sources, build.site.checklist_definitions, md_and_reader, build.checklist_blocks,
-                               Path(build.config.docs_dir))
-    for checklist_id, items in build.checklists.items():
+    state = build.state(ChecklistsState)
+    state.blocks = {}
+    state.items = collect(sources, build.site.checklist_definitions, md_and_reader, state.blocks,
+                          Path(build.config.docs_dir))
+    for checklist_id, items in state.items.items():
         check_items(checklist_id, items, sources)
         for item in items:
             if item.kind:
@@ -567,12 +570,11 @@ def add_pages(files, build) -> None:
     template = build.templates.get_template(ITEM_TEMPLATE)
     marks = item_marks(build)
     for definition in localized_definitions(build):
-        if not build.checklists[definition.id]:
+        if not state.items[definition.id]:
             log.warning(f"Sjekklisten «{definition.id}» i {DEFINITIONS_FILE} har ingen punkter i innholdet ennå. "
                         f"Skriv punkter med !!! sjekkliste \"{definition.id}\" på en side, eller ta den ut av "
                         f"{DEFINITIONS_FILE}.")
-        content = render_checklist_page(definition, build.checklists[definition.id], template.render, build.strings,
-                                        marks)
+        content = render_checklist_page(definition, state.items[definition.id], template.render, build.strings, marks)
         # Reached from the overview page, not listed one by one in the menu.
         files.append(generated_file(build, checklist_src_uri(definition.id), content))
 
@@ -583,14 +585,15 @@ def item_marks(build) -> dict[str, str]:
 
 
 def render_markdown(markdown: str, page, build) -> str:
-    blocks = build.checklist_blocks.get(page.file.src_uri)
+    state = build.state(ChecklistsState)
+    blocks = state.blocks.get(page.file.src_uri)
     if blocks and page.file.generated_by is None:
         # The page's Markdown begins in its file where MkDocs has taken the front matter off.
         markdown = show_blocks_on_page(markdown, page.file.src_uri,
                                        {d.id: d for d in localized_definitions(build)}, blocks, build.strings,
                                        body_start(page.file.content_string), item_marks(build))
     if OVERVIEW_MARKER.search(markdown):
-        overview = render_overview(localized_definitions(build), build.checklists, posixpath.dirname(page.file.src_uri),
+        overview = render_overview(localized_definitions(build), state.items, posixpath.dirname(page.file.src_uri),
                                    build.strings)
         markdown = OVERVIEW_MARKER.sub(lambda _: overview, markdown)
     return markdown

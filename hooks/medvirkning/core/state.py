@@ -7,12 +7,13 @@ it ends, and no language ever sees another's results.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .html_tree import SharedParse
+
+S = TypeVar("S")
 
 
 @dataclass
@@ -47,7 +48,8 @@ class SiteData:
 
 @dataclass
 class LanguageBuild:
-    """One language's build: its settings and what its steps find on the way."""
+    """One language's build: its settings and what every step shares. What one feature finds on
+    the way lives in that feature's state type (`build.state(GlossaryState)`), in its own folder."""
     config: Any  # MkDocsConfig
     site: SiteData
     options: Options
@@ -58,29 +60,23 @@ class LanguageBuild:
     templates: Any = None  # the theme's Jinja environment for the hooks' own templates (template_cache)
     material_css: str = ""  # Material's main stylesheet below the site (scripts.theme_stylesheet)
     search_worker: str = ""  # Material's search worker, by the name it has in this version (scripts.search_worker)
-    # Filled in by the steps, in the order of medvirkning.pipeline.
+    # Filled in by the steps, in the order of medvirkning.pipeline; read by several features.
     files: Any = None  # this language's Files, once i18n has sorted them
-    translations: list = field(default_factory=list)  # translations.Status, every page and language
-    checklists: dict[str, list] = field(default_factory=dict)  # checklist id -> items
-    checklist_blocks: dict[str, list] = field(default_factory=dict)  # src_uri -> checklists.Block
-    marked_texts: list = field(default_factory=list)  # own_advice.Marked: our advice and proposals, to keep marked
-    journey_steps: dict[str, list] = field(default_factory=dict)  # src_uri -> the journey steps it belongs to
-    abbreviations: dict = field(default_factory=dict)  # term -> glossary.Entry in this language
-    abbreviation_pattern: re.Pattern | None = None
-    glossary_url: str | None = None
-    glossary_annotation: Any = None  # glossary.Annotation of the page Markdown is reading
-    nav_order: dict[str, int] = field(default_factory=dict)
-    nav_sections: dict[str, list] = field(default_factory=dict)  # menu section (mkdocs.yml's title) -> pages
-    reports: list = field(default_factory=list)  # accessibility.PageReport
-    report_data: dict = field(default_factory=dict)  # the report of every page, once all are checked
+    nav_order: dict[str, int] = field(default_factory=dict)  # src_uri -> place in the menu (print, report, overviews)
     generated_pages: dict[str, Any] = field(default_factory=dict)  # marker name -> Page
-    print_pages: dict[str, str] = field(default_factory=dict)  # print page src -> its document's folder
-    anchors_built: dict[str, list[str]] = field(default_factory=dict)  # url -> ids
-    anchors_src_by_url: dict[str, str] = field(default_factory=dict)
-    content_scripts: dict[str, frozenset] = field(default_factory=dict)  # url -> script hashes
     # The one parse of the page in hand, shared by the steps of one event and reset after it.
     content: SharedParse | None = None  # the page's content, after Markdown
     written_page: SharedParse | None = None  # the whole page, as the theme wrote it
+    # Each feature's own state (glossary.state.GlossaryState …), made on first use: see state().
+    _states: dict[type, Any] = field(default_factory=dict, init=False, repr=False)
+
+    def state(self, kind: type[S]) -> S:
+        """This language's state of one feature, made on first use: one per language build, so a
+        nested language never sees the default language's (`kind` is a dataclass with defaults)."""
+        found = self._states.get(kind)
+        if found is None:
+            found = self._states[kind] = kind()
+        return found
 
     @property
     def is_default(self) -> bool:

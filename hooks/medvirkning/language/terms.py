@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 
 from ..core.languages import written_locales
 from ..core.data_files import decode, load_text, read_yaml
+from ..glossary.state import GlossaryState
 
 FILE = "data/termer.yml"
 GLOSSARY_FILE = "data/ordliste.yml"
@@ -419,6 +420,6 @@ def check(files, build) -> None:
     termbase = load(root)
     # The glossary's words must be used where the language has a glossary page to list them.
     messages = check_language(root, Path(build.config.docs_dir), termbase, build.locale, build.default_locale,
-                              written_locales(build.config), with_glossary=build.glossary_url is not None)
+                              written_locales(build.config), with_glossary=build.state(GlossaryState).url is not None)
     if messages:
         raise TermError("\n".join(messages))

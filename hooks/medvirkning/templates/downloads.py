@@ -43,6 +43,7 @@ from ..core.languages import generated_file
 from ..core.markers import marker
 from ..own_advice.marks import (box_kind, box_titles, check_blocks, field_kind, html_mark, in_scope, register,
                                 text_mark)
+from ..own_advice.state import OwnAdviceState
 from ..core.source import without_front_matter
 
 MARKER = marker("mal")
@@ -349,7 +350,7 @@ def add_downloads(files, build) -> None:
             raise PluginError(f"docs/{src}: Word-filen til malen har Markdown som ikke ble gjort om: «{left[0]}». "
                               "Skriv teksten som vanlig tekst, en liste eller en boks (!!! note \"Tittel\"), "
                               "eller si fra til en utvikler.")
-        marked = in_scope(build.marked_texts, src)
+        marked = in_scope(build.state(OwnAdviceState).marked, src)
         check_blocks(docx_blocks(word), marked, build.strings, titles, f"Word-filen {build.folder}{docx_src}")
         check_blocks(markdown_blocks(markdown_file), marked, build.strings, titles,
                      f"Markdown-filen {build.folder}{md_dest}")

@@ -169,10 +169,8 @@ def find(files, build) -> None:
     if build.site.translations is None:
         build.site.translations = [] if len(build.locales) < 2 else statuses(
             Path(build.config.docs_dir), build.default_locale, build.locales, since=changed_since)
-    build.translations = build.site.translations
     if build.is_default:
-        found = build.translations
-        for status in found:
+        for status in build.site.translations:
             if status.state == "outdated":
                 log.info(f"docs/{status.translation}: oversettelsen er eldre enn docs/{status.source}"
                          + (f" (endret {status.since})" if status.since else "")
@@ -185,7 +183,7 @@ def mark_outdated(markdown: str, page, build) -> str:
     if build.is_default or page.file.generated_by is not None:
         return markdown
     source = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    status = next((s for s in build.translations if s.source == source and s.locale == build.locale), None)
+    status = next((s for s in build.site.translations if s.source == source and s.locale == build.locale), None)
     if status is not None and status.state == "outdated":
         page.meta["mv_utdatert"] = {"kilde": get_relative_url(page.url.removeprefix(build.folder), page.url)}
     return markdown
@@ -203,7 +201,7 @@ def render_overview(markdown: str, page, build) -> str:
         rows = [f"| {words['oversettelser_side']} | " + " | ".join(others) + " |",
                 "|---|" + "---|" * len(others)]
         by_source: dict[str, dict[str, Status]] = {}
-        for status in build.translations:
+        for status in build.site.translations:
             by_source.setdefault(status.source, {})[status.locale] = status
         for source, per_locale in by_source.items():
             link = posixpath.relpath(source, page_dir or ".")
