@@ -112,7 +112,6 @@ POST_PAGE_STEPS = (
     own_advice.check_written_page,  # pages, checklists and print pages: our advice keeps its mark
     accessibility_checks.check_language_of_output,
     theme_fixes.valid_toggles_of_page,
-    search_index.point_page_at_its_index,
     content_security.secure_page,  # last: hashes the scripts exactly as written
 )
 # The theme's pages that are no page of the site (404.html): as POST_PAGE_STEPS, with page None.
