@@ -8,6 +8,7 @@ import zipfile
 from docx import Document
 
 from medvirkning.core import cache
+from medvirkning.core.settings import CACHE_DIR
 from medvirkning.core.strict_build import run
 from test_broken_edits import make_project
 
@@ -56,11 +57,11 @@ def test_a_changed_template_gives_a_new_word_file(tmp_path, monkeypatch):
     config_file = make_project(case, tmp_path / "project")
     assert run(config_file, tmp_path / "site").ok
     assert "Første sak er budsjettet." in word_text(tmp_path / "site")
-    kept = sorted((tmp_path / "project" / cache.FOLDER / "word").iterdir())
+    kept = sorted((tmp_path / "project" / CACHE_DIR / "word").iterdir())
     assert kept and all(zipfile.is_zipfile(path) for path in kept)
 
     assert run(config_file, tmp_path / "site").ok  # the same inputs: the kept file, nothing new
-    assert sorted((tmp_path / "project" / cache.FOLDER / "word").iterdir()) == kept
+    assert sorted((tmp_path / "project" / CACHE_DIR / "word").iterdir()) == kept
 
     (tmp_path / "project" / "docs" / "mal.md").write_text(
         TEMPLATE.replace("{tekst}", "Første sak er høringen."), encoding="utf-8")
@@ -88,9 +89,31 @@ def test_a_changed_checklist_item_reaches_the_checklist_page(tmp_path, monkeypat
     checklist = tmp_path / "site" / "sjekklister" / "mote" / "index.html"
     assert run(config_file, tmp_path / "site").ok
     assert "Lag saklisten sammen." in checklist.read_text(encoding="utf-8")
-    assert list((tmp_path / "project" / cache.FOLDER / "sjekklister").iterdir())
+    assert list((tmp_path / "project" / CACHE_DIR / "sjekklister").iterdir())
     (tmp_path / "project" / "docs" / "moter.md").write_text(
         CHECKLIST_PAGE.replace("{punkt}", "Send innkallingen i god tid."), encoding="utf-8")
     assert run(config_file, tmp_path / "site").ok
     text = checklist.read_text(encoding="utf-8")
     assert "Send innkallingen i god tid." in text and "Lag saklisten sammen." not in text
+
+
+def test_the_cache_folder_is_a_setting(tmp_path, monkeypatch):
+    """`cache_dir` under `extra: medvirkning:` in mkdocs.yml: the Word files and the checklist blocks go there."""
+    monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
+    case = tmp_path / "case"
+    (case / "docs").mkdir(parents=True)
+    (case / "data").mkdir()
+    (case / "data" / "sjekklister.yml").write_text("- id: mote\n  tittel: Planlegge et møte\n  ingress: For lederen.\n"
+                                                   "  for: leder\n  rekkefolge: [moter.md#for-motet]\n",
+                                                   encoding="utf-8")
+    (case / "docs" / "moter.md").write_text(CHECKLIST_PAGE.replace("{punkt}", "Lag saklisten sammen."), encoding="utf-8")
+    (case / "docs" / "mal.md").write_text(TEMPLATE.replace("{tekst}", "Første sak er budsjettet."), encoding="utf-8")
+    config_file = make_project(case, tmp_path / "project")
+    text = config_file.read_text(encoding="utf-8")
+    assert text.count("\n  medvirkning:\n") == 1
+    config_file.write_text(text.replace("\n  medvirkning:\n", "\n  medvirkning:\n    cache_dir: buffer/bygg\n"),
+                           encoding="utf-8")
+    assert run(config_file, tmp_path / "site").ok
+    for kind in ("word", "sjekklister"):
+        assert list((tmp_path / "project" / "buffer" / "bygg" / kind).iterdir()), kind
+    assert not (tmp_path / "project" / CACHE_DIR).exists()

@@ -372,8 +372,8 @@ def looks_like_it_has_blocks(source: str, docs_dir: Path | None = None) -> bool:
 
 
 def collect(pages: dict[str, str], definitions: list[Definition], md_and_reader: tuple | None = None,
-            blocks_by_page: dict[str, list[Block]] | None = None, docs_dir: Path | None = None
-            ) -> dict[str, list[Item]]:
+            blocks_by_page: dict[str, list[Block]] | None = None, docs_dir: Path | None = None,
+            cache_folder: Path | None = None) -> dict[str, list[Item]]:
     """Items per checklist id, in page order; an unknown id is an error naming file and line.
     Only pages that mention a checklist (or include text) are read with Markdown."""
     known = {d.id for d in definitions}
@@ -382,7 +382,7 @@ def collect(pages: dict[str, str], definitions: list[Definition], md_and_reader:
     for src_uri, source in pages.items():
         if not looks_like_it_has_blocks(source, docs_dir):
             continue
-        blocks = kept_blocks(source, src_uri, md_and_reader, docs_dir)
+        blocks = kept_blocks(source, src_uri, md_and_reader, docs_dir, cache_folder)
         if blocks_by_page is not None:
             blocks_by_page[src_uri] = blocks
         for block in blocks:
@@ -395,16 +395,17 @@ def collect(pages: dict[str, str], definitions: list[Definition], md_and_reader:
     return collected
 
 
-def kept_blocks(source: str, src_uri: str, md_and_reader: tuple, docs_dir: Path | None) -> list[Block]:
-    """find_blocks, kept between builds (core/cache.py) by the page's text, the texts it includes
-    and the code and Markdown libraries that read it; a page with an error is never kept."""
-    if docs_dir is None:
+def kept_blocks(source: str, src_uri: str, md_and_reader: tuple, docs_dir: Path | None,
+                cache_folder: Path | None) -> list[Block]:
+    """find_blocks, kept between builds in `cache_folder` (core/cache.py) by the page's text, the texts
+    it includes and the code and Markdown libraries that read it; a page with an error is never kept."""
+    if docs_dir is None or cache_folder is None:
         return find_blocks(source, src_uri, md_and_reader)
     included = [(docs_dir / name) for name in included_files(source)]
     key = cache.digest(source, src_uri, *(p.read_text(encoding="utf-8") if p.is_file() else "" for p in included),
                        cache.code_version([__file__, Path(__file__).parent.parent / "markdown_setup.py"],
                                           ["markdown", "pymdown-extensions", "markdown-include"]))
-    kept = cache.cached_bytes(docs_dir.parent, "sjekklister", key,
+    kept = cache.cached_bytes(cache_folder, "sjekklister", key,
                               lambda: pickle.dumps(find_blocks(source, src_uri, md_and_reader)))
     return pickle.loads(kept)  # noqa: S301 - our own cache folder, written by this function
 
@@ -560,7 +561,7 @@ def add_pages(files, build) -> None:
     state = build.state(ChecklistsState)
     state.blocks = {}
     state.items = collect(sources, build.site.checklist_definitions, md_and_reader, state.blocks,
-                          Path(build.config.docs_dir))
+                          Path(build.config.docs_dir), cache.folder(build.site))
     for checklist_id, items in state.items.items():
         check_items(checklist_id, items, sources)
         for item in items:

@@ -343,7 +343,7 @@ def add_downloads(files, build) -> None:
         docx_src, md_src, md_dest = download_names(src)
         title = page_title(source)
         key = cache.digest(prepared, title, cache.code_version([__file__, MARKS_SOURCE], ["python-docx"]))
-        word = cache.cached_bytes(build.site.root, "word", key, lambda: docx_bytes(prepared, title))
+        word = cache.cached_bytes(cache.folder(build.site), "word", key, lambda: docx_bytes(prepared, title))
         markdown_file = download_markdown(prepared)
         left = markdown_left(word)
         if left:
