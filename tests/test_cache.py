@@ -10,7 +10,7 @@ from docx import Document
 from medvirkning.core import cache
 from medvirkning.core.settings import CACHE_DIR
 from medvirkning.core.strict_build import run
-from test_broken_edits import make_project
+from test_broken_edits import project_for
 
 TEMPLATE = ("---\ndescription: En mal.\n---\n\n# Mal: Innkalling\n\n<!-- generert: mal -->\n\n"
             "## Saker {#saker}\n\n{tekst}\n")
@@ -54,7 +54,7 @@ def test_a_changed_template_gives_a_new_word_file(tmp_path, monkeypatch):
     case = tmp_path / "case"
     (case / "docs").mkdir(parents=True)
     (case / "docs" / "mal.md").write_text(TEMPLATE.replace("{tekst}", "Første sak er budsjettet."), encoding="utf-8")
-    config_file = make_project(case, tmp_path / "project")
+    config_file = project_for(case, tmp_path / "project")
     assert run(config_file, tmp_path / "site").ok
     assert "Første sak er budsjettet." in word_text(tmp_path / "site")
     kept = sorted((tmp_path / "project" / CACHE_DIR / "word").iterdir())
@@ -85,7 +85,7 @@ def test_a_changed_checklist_item_reaches_the_checklist_page(tmp_path, monkeypat
                                                    "  for: leder\n  rekkefolge: [moter.md#for-motet]\n",
                                                    encoding="utf-8")
     (case / "docs" / "moter.md").write_text(CHECKLIST_PAGE.replace("{punkt}", "Lag saklisten sammen."), encoding="utf-8")
-    config_file = make_project(case, tmp_path / "project")
+    config_file = project_for(case, tmp_path / "project")
     checklist = tmp_path / "site" / "sjekklister" / "mote" / "index.html"
     assert run(config_file, tmp_path / "site").ok
     assert "Lag saklisten sammen." in checklist.read_text(encoding="utf-8")
@@ -108,7 +108,7 @@ def test_the_cache_folder_is_a_setting(tmp_path, monkeypatch):
                                                    encoding="utf-8")
     (case / "docs" / "moter.md").write_text(CHECKLIST_PAGE.replace("{punkt}", "Lag saklisten sammen."), encoding="utf-8")
     (case / "docs" / "mal.md").write_text(TEMPLATE.replace("{tekst}", "Første sak er budsjettet."), encoding="utf-8")
-    config_file = make_project(case, tmp_path / "project")
+    config_file = project_for(case, tmp_path / "project")
     text = config_file.read_text(encoding="utf-8")
     assert text.count("\n  medvirkning:\n") == 1
     config_file.write_text(text.replace("\n  medvirkning:\n", "\n  medvirkning:\n    cache_dir: buffer/bygg\n"),
