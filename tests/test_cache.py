@@ -10,8 +10,9 @@ from docx import Document
 from medvirkning.core import cache
 from medvirkning.core.settings import CACHE_DIR
 from medvirkning.core.strict_build import run
-from test_broken_edits import project_for
+from helpers import make_project
 
+HOME = "---\ndescription: Forsiden.\n---\n\n# Forside\n\nTekst om utvalget.\n"
 TEMPLATE = ("---\ndescription: En mal.\n---\n\n# Mal: Innkalling\n\n<!-- generert: mal -->\n\n"
             "## Saker {#saker}\n\n{tekst}\n")
 
@@ -51,10 +52,8 @@ def word_text(site, name="mal.docx") -> str:
 
 def test_a_changed_template_gives_a_new_word_file(tmp_path, monkeypatch):
     monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
-    case = tmp_path / "case"
-    (case / "docs").mkdir(parents=True)
-    (case / "docs" / "mal.md").write_text(TEMPLATE.replace("{tekst}", "Første sak er budsjettet."), encoding="utf-8")
-    config_file = project_for(case, tmp_path / "project")
+    config_file = make_project(tmp_path / "project",
+                               {"index.md": HOME, "mal.md": TEMPLATE.replace("{tekst}", "Første sak er budsjettet.")})
     assert run(config_file, tmp_path / "site").ok
     assert "Første sak er budsjettet." in word_text(tmp_path / "site")
     kept = sorted((tmp_path / "project" / CACHE_DIR / "word").iterdir())
@@ -73,19 +72,20 @@ def test_a_changed_template_gives_a_new_word_file(tmp_path, monkeypatch):
 CHECKLIST_PAGE = ("---\ndescription: Møter.\n---\n\n# Møter\n\n## Før møtet\n\n"
                   "Lag saklisten sammen med lederen, og send innkallingen.\n\n"
                   '!!! sjekkliste "mote"\n\n    - {punkt}\n')
+MEETING = ("- id: mote\n  tittel: Planlegge et møte\n  ingress: For lederen.\n  for: leder\n"
+           "  rekkefolge: [moter.md#for-motet]\n")
+
+
+def checklist_project(tmp_path, item: str, pages: dict[str, str] | None = None):
+    """A project whose page moter.md has one checklist item; returns its mkdocs.yml."""
+    return make_project(tmp_path / "project", {"index.md": HOME, "moter.md": CHECKLIST_PAGE.replace("{punkt}", item),
+                                               **(pages or {})}, {"sjekklister.yml": MEETING})
 
 
 def test_a_changed_checklist_item_reaches_the_checklist_page(tmp_path, monkeypatch):
     """The pages' checklist blocks are kept between builds: a changed item must not be the old one."""
     monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
-    case = tmp_path / "case"
-    (case / "docs").mkdir(parents=True)
-    (case / "data").mkdir()
-    (case / "data" / "sjekklister.yml").write_text("- id: mote\n  tittel: Planlegge et møte\n  ingress: For lederen.\n"
-                                                   "  for: leder\n  rekkefolge: [moter.md#for-motet]\n",
-                                                   encoding="utf-8")
-    (case / "docs" / "moter.md").write_text(CHECKLIST_PAGE.replace("{punkt}", "Lag saklisten sammen."), encoding="utf-8")
-    config_file = project_for(case, tmp_path / "project")
+    config_file = checklist_project(tmp_path, "Lag saklisten sammen.")
     checklist = tmp_path / "site" / "sjekklister" / "mote" / "index.html"
     assert run(config_file, tmp_path / "site").ok
     assert "Lag saklisten sammen." in checklist.read_text(encoding="utf-8")
@@ -100,15 +100,8 @@ def test_a_changed_checklist_item_reaches_the_checklist_page(tmp_path, monkeypat
 def test_the_cache_folder_is_a_setting(tmp_path, monkeypatch):
     """`cache_dir` under `extra: medvirkning:` in mkdocs.yml: the Word files and the checklist blocks go there."""
     monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
-    case = tmp_path / "case"
-    (case / "docs").mkdir(parents=True)
-    (case / "data").mkdir()
-    (case / "data" / "sjekklister.yml").write_text("- id: mote\n  tittel: Planlegge et møte\n  ingress: For lederen.\n"
-                                                   "  for: leder\n  rekkefolge: [moter.md#for-motet]\n",
-                                                   encoding="utf-8")
-    (case / "docs" / "moter.md").write_text(CHECKLIST_PAGE.replace("{punkt}", "Lag saklisten sammen."), encoding="utf-8")
-    (case / "docs" / "mal.md").write_text(TEMPLATE.replace("{tekst}", "Første sak er budsjettet."), encoding="utf-8")
-    config_file = project_for(case, tmp_path / "project")
+    config_file = checklist_project(tmp_path, "Lag saklisten sammen.",
+                                    {"mal.md": TEMPLATE.replace("{tekst}", "Første sak er budsjettet.")})
     text = config_file.read_text(encoding="utf-8")
     assert text.count("\n  medvirkning:\n") == 1
     config_file.write_text(text.replace("\n  medvirkning:\n", "\n  medvirkning:\n    cache_dir: buffer/bygg\n"),
