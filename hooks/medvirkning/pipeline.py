@@ -47,6 +47,17 @@ from .security import content_security, html_allowlist, personal_data
 from .templates import downloads as templates_docs
 from .translations import checks as translation_checks, status as translations
 
+# Each feature's data files, read once per build (load_site_data).
+from .accessibility.state import AccessibilityData
+from .anchors.state import AnchorsData
+from .arshjul.state import ArshjulData
+from .checklists.state import ChecklistData
+from .citations.state import CitationsData
+from .glossary.state import GlossaryData
+from .journeys.state import JourneysData
+from .search.state import SearchData
+from .security.state import SecurityData
+
 # The steps of each event, in the order they run. Each takes the event's value first and
 # returns it (changed or not), then the page where there is one, then the language build.
 FILES_STEPS = (
@@ -171,17 +182,24 @@ def on_pre_build(config):
 
 
 def load_site_data(config) -> SiteData:
+    """The data files, once per build, in this order (the first that cannot be read stops the build);
+    each feature's in its own type (core/state.py)."""
     root = Path(config.config_file_path).parent
-    site_settings = settings.load(config.extra, config.config_file_path)
-    entries, allowlist = glossary.load(root)
-    return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
-                    glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
-                    page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]),
-                    browser_audit=accessibility_report.load_audit(root),
-                    role_addresses=personal_data.load(root, config.extra),
-                    contact=contact.site_contact(site_settings), wcag_criteria=wcag.load(root),
-                    settings=site_settings, journeys=journeys.load(root, languages(config)[0]),
-                    citations=citations.load(root), synonyms=search_synonyms.load(root))
+    default = languages(config)[0]
+    site = SiteData(root=root, settings=settings.load(config.extra, config.config_file_path))
+    site.keep(GlossaryData(*glossary.load(root)))
+    site.keep(ChecklistData(checklists.load(root)))
+    site.keep(AnchorsData(anchors.load(root)))
+    site.page_dates = page_dates.load(config)
+    site.keep(ArshjulData(arshjul.load(root, default)))
+    site.keep(AccessibilityData(browser_audit=accessibility_report.load_audit(root)))
+    site.keep(SecurityData(personal_data.load(root, config.extra)))
+    site.contact = contact.site_contact(site.settings)
+    site.state(AccessibilityData).wcag_criteria = wcag.load(root)
+    site.keep(JourneysData(journeys.load(root, default)))
+    site.keep(CitationsData(citations.load(root)))
+    site.keep(SearchData(search_synonyms.load(root)))
+    return site
 
 
 @event_priority(-110)

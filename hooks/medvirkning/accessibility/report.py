@@ -29,7 +29,7 @@ from .checks import PageReport
 from . import wcag
 from .contrast import WCAG_AA_TEXT, ContrastResult, theme_contrast
 from .readability import LIX_MAX, LIX_TARGET, LONG_SENTENCE_WORDS
-from .state import AccessibilityState
+from .state import AccessibilityData, AccessibilityState
 
 log = get_plugin_logger("tilgjengelighet")
 
@@ -297,14 +297,14 @@ def summarize(build) -> None:
                     f"over målet {settings.lix_target}. Gjør de tyngste sidene lettere; se siden «Tilgjengelighetsrapport».")
     data = report_data(reports, contrast, build.locale, get_build_datetime().date().isoformat(),
                        settings.lix_max, settings.lix_target)
-    audit = build.site.browser_audit
+    audit = build.site.state(AccessibilityData).browser_audit
     data["deviations"] = deviations(reports, contrast, build.strings, settings.lix_max, settings.lix_target) + \
         browser_deviations(audit, reports, build.strings, {"404.html": "404"} if build.is_default else {})
     data["audit"] = audit_status(audit, build.site.page_dates)
     data["audit_pages"] = audit_views(audit, build.folder, build.locales)
     # Every WCAG criterion (data/wcag.yml), the automatic ones with what the checks found.
     failed = {wcag.criterion_number(d.requirement.criterion) for d in data["deviations"]}
-    data["wcag"] = wcag.with_automatic_results(build.site.wcag_criteria, failed, data["date"], data["audit"]["date"])
+    data["wcag"] = wcag.with_automatic_results(build.site.state(AccessibilityData).wcag_criteria, failed, data["date"], data["audit"]["date"])
     data["status"] = wcag.status(data["wcag"], bool(data["deviations"]))
     build.state(AccessibilityState).summary = data
 

@@ -17,7 +17,7 @@ from ..core.data_files import load_text, read_yaml
 from ..core.html_tree import attribute, shared_tree
 from ..core.source import docs_path, where
 from .ids import heading_lines
-from .state import AnchorsState
+from .state import AnchorsData, AnchorsState
 
 log = get_plugin_logger("ankere")
 
@@ -130,7 +130,7 @@ def record_ids(html: str, page, build) -> str:
 def check_registry(build) -> None:
     """After every page has been read: each registered id of this language still exists, or,
     with `make anchors`, the registry is rewritten from this build."""
-    registry = build.site.anchor_registry
+    registry = build.site.state(AnchorsData).registry
     state = build.state(AnchorsState)
     ours = {url: ids for url, ids in registry.items() if belongs_to_this_build(url, build)}
     redirected = redirected_urls(build.config)

@@ -38,6 +38,7 @@ from ..core.languages import generated_file
 from ..core.markers import marker
 from ..own_advice.marks import ADVICE, PROPOSAL, check_blocks, html_mark, register, text_mark, titles_of
 from ..own_advice.state import OwnAdviceState
+from .state import ArshjulData
 
 log = get_plugin_logger("arshjul")
 
@@ -347,7 +348,7 @@ def absolute_url(build, src_path: str) -> str:
 
 def add_calendars(files, build) -> None:
     """One calendar per meeting pattern, and one with meetings in every month for the form."""
-    cycle = build.site.arshjul
+    cycle = build.site.state(ArshjulData).cycle
     pages = marker_pages(files)
     if cycle is None or not pages:
         return
@@ -388,7 +389,7 @@ def render_markdown(markdown: str, page, build) -> str:
         file = build.files.get_file_from_path(calendar_src_uri(page.file.src_uri, pattern_id))
         return get_relative_url(file.url, page_url)
 
-    block = render_block(build.site.arshjul, page_src_uri=page.file.src_uri, page_url=page.url,
+    block = render_block(build.site.state(ArshjulData).cycle, page_src_uri=page.file.src_uri, page_url=page.url,
                          locale=build.locale, default=build.default_locale, strings=build.strings,
                          year=calendar_year(get_build_datetime().date()), render=template.render,
                          calendar_url_of=calendar_url_of, mark_of=lambda kind: html_mark(kind, build))

@@ -33,7 +33,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from .rules import audience_problems, order_items, too_many_items
 from .quality import duplicate_items, is_supported, section_text, unsupported_item
-from .state import ChecklistsState
+from .state import ChecklistData, ChecklistsState
 from ..core import cache
 from ..core.data_files import load_text, read_yaml
 from ..core.languages import STRINGS_FOLDER, generated_file
@@ -526,7 +526,7 @@ def apply_rules(build) -> None:
     """Task order, at most MAX_ITEMS items, and the audience named in the intro (checklists/rules.py)."""
     problems, words = [], {}
     state = build.state(ChecklistsState)
-    for definition in build.site.checklist_definitions:
+    for definition in build.site.state(ChecklistData).definitions:
         local = definition.localized(build.locale)
         # The intro is checked with the words of the language it is written in (a list not
         # translated yet shows the default language's intro).
@@ -550,7 +550,7 @@ def apply_rules(build) -> None:
 
 def localized_definitions(build) -> list[Definition]:
     """The checklists' titles and introductions in this build's language."""
-    return [d.localized(build.locale) for d in build.site.checklist_definitions]
+    return [d.localized(build.locale) for d in build.site.state(ChecklistData).definitions]
 
 
 def add_pages(files, build) -> None:
@@ -560,7 +560,7 @@ def add_pages(files, build) -> None:
     md_and_reader = site_markdown(extensions, dict(build.config.mdx_configs), box_titles(build))
     state = build.state(ChecklistsState)
     state.blocks = {}
-    state.items = collect(sources, build.site.checklist_definitions, md_and_reader, state.blocks,
+    state.items = collect(sources, build.site.state(ChecklistData).definitions, md_and_reader, state.blocks,
                           Path(build.config.docs_dir), cache.folder(build.site))
     for checklist_id, items in state.items.items():
         check_items(checklist_id, items, sources)

@@ -1,4 +1,5 @@
-"""The glossary's state in one language build (`build.state(GlossaryState)`)."""
+"""The glossary's data, read once per build (`site.state(GlossaryData)`), and its state in one language
+build (`build.state(GlossaryState)`)."""
 from __future__ import annotations
 
 import re
@@ -17,3 +18,11 @@ class GlossaryState:
     pattern: re.Pattern | None = None  # every abbreviation, for one search of a text
     url: str | None = None  # this language's glossary page
     annotation: Any = None  # glossary.Annotation of the page Markdown is reading
+
+
+@dataclass
+class GlossaryData:
+    """data/ordliste.yml and the words that only look like abbreviations, read once per build
+    (`site.state(GlossaryData)`). Content checks read `allowlist` (a title's abbreviations)."""
+    entries: list = field(default_factory=list)  # glossary.Entry
+    allowlist: set[str] = field(default_factory=set)

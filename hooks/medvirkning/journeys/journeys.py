@@ -29,7 +29,7 @@ from ..core.languages import generated_file
 from ..core.markers import marker
 from ..core.source import link_texts
 from ..core.slugs import heading_id
-from .state import JourneysState
+from .state import JourneysData, JourneysState
 
 DATA_FILE = "data/reiser.yml"
 OUTPUT_FOLDER = "steg-for-steg"
@@ -164,7 +164,7 @@ def link_to(target_src: str, anchor: str, from_src: str) -> str:
 
 def add_pages(files, build) -> None:
     """Check every link, add a page per journey, and note which pages belong to which steps."""
-    journeys = build.site.journeys or []
+    journeys = build.site.state(JourneysData).journeys
     on_pages = build.state(JourneysState).steps = {}
     template = build.templates.get_template(PAGE_TEMPLATE) if journeys else None
     for journey in journeys:
@@ -227,6 +227,6 @@ def render_markdown(markdown: str, page, build) -> str:
         overview = "\n".join(
             f"- **[{text_in(j.title, build.locale, build.default_locale)}]"
             f"({posixpath.relpath(journey_src_uri(j.id), folder or '.')})**: "
-            f"{text_in(j.intro, build.locale, build.default_locale)}" for j in build.site.journeys or [])
+            f"{text_in(j.intro, build.locale, build.default_locale)}" for j in build.site.state(JourneysData).journeys)
         markdown = OVERVIEW_MARKER.sub(lambda _: overview, markdown)
     return markdown
