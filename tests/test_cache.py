@@ -98,7 +98,8 @@ def test_a_changed_checklist_item_reaches_the_checklist_page(tmp_path, monkeypat
 
 
 def test_the_cache_folder_is_a_setting(tmp_path, monkeypatch):
-    """`cache_dir` under `extra: medvirkning:` in mkdocs.yml: the Word files and the checklist blocks go there."""
+    """`cache_dir` under `extra: medvirkning:` in mkdocs.yml: the Word files, the checklist blocks and the
+    checks that passed go there."""
     monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
     config_file = checklist_project(tmp_path, "Lag saklisten sammen.",
                                     {"mal.md": TEMPLATE.replace("{tekst}", "Første sak er budsjettet.")})
@@ -107,6 +108,83 @@ def test_the_cache_folder_is_a_setting(tmp_path, monkeypatch):
     config_file.write_text(text.replace("\n  medvirkning:\n", "\n  medvirkning:\n    cache_dir: buffer/bygg\n"),
                            encoding="utf-8")
     assert run(config_file, tmp_path / "site").ok
-    for kind in ("word", "sjekklister"):
+    for kind in ("word", "sjekklister", "bestatt"):
         assert list((tmp_path / "project" / "buffer" / "bygg" / kind).iterdir()), kind
     assert not (tmp_path / "project" / CACHE_DIR).exists()
+
+
+# ---- Checks that passed are kept (core/known_good.py) ----
+
+ROLE_PAGE = ("---\ndescription: Kontakt.\n---\n\n# Kontakt\n\nSkriv til postmottak@eksempel.no om utvalget.\n")
+
+
+def passes_kept(project):
+    folder = project / CACHE_DIR / "bestatt" / "sjekker"
+    return sorted(path.name for path in folder.iterdir()) if folder.is_dir() else []
+
+
+def test_a_page_check_that_passed_is_run_again_when_the_data_it_reads_changes(tmp_path, monkeypatch):
+    """The privacy check passes a role address listed in data/rolleadresser.yml. Once the address is
+    taken off the list, the same page must stop the build: the kept pass must not hide it."""
+    from helpers import build_in_process
+    monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
+    config_file = make_project(tmp_path / "project", {"index.md": ROLE_PAGE},
+                               data={"rolleadresser.yml": "e-post:\n  - postmottak@eksempel.no\ntelefon: []\n"})
+    ok, messages = build_in_process(config_file, tmp_path / "site")
+    assert ok, messages
+    kept = passes_kept(tmp_path / "project")
+    assert kept
+    ok, messages = build_in_process(config_file, tmp_path / "site")  # the same inputs: nothing new to keep
+    assert ok, messages
+    assert passes_kept(tmp_path / "project") == kept
+    (tmp_path / "project" / "data" / "rolleadresser.yml").write_text("e-post: []\ntelefon: []\n", encoding="utf-8")
+    ok, messages = build_in_process(config_file, tmp_path / "site")
+    assert not ok
+    assert any("docs/index.md, linje 7" in m and "e-postadresse som ikke er en rolleadresse" in m for m in messages)
+
+
+def test_a_page_check_that_passed_is_run_again_when_the_page_changes(tmp_path, monkeypatch):
+    from helpers import build_in_process
+    monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
+    config_file = make_project(tmp_path / "project", {"index.md": ROLE_PAGE.replace("postmottak@eksempel.no", "NAV")})
+    assert build_in_process(config_file, tmp_path / "site")[0]
+    (tmp_path / "project" / "docs" / "index.md").write_text(ROLE_PAGE, encoding="utf-8")
+    ok, messages = build_in_process(config_file, tmp_path / "site")
+    assert not ok
+    assert any("docs/index.md, linje 7" in m for m in messages)
+
+
+def test_the_termbase_check_is_run_again_when_the_termbase_changes(tmp_path, monkeypatch):
+    """The language check of every page is kept by a digest of the pages and data files together."""
+    from helpers import build_in_process
+    monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
+    page = "---\ndescription: Om møtene.\n---\n\n# Møtene\n\nUtvalget møtes i kantina.\n"
+    config_file = make_project(tmp_path / "project", {"index.md": page})
+    assert build_in_process(config_file, tmp_path / "site")[0]
+    termbase = tmp_path / "project" / "data" / "termer.yml"
+    termbase.write_text(termbase.read_text(encoding="utf-8") + "- nb: spiserom\n  avvist:\n    nb: [kantina]\n",
+                        encoding="utf-8")
+    ok, messages = build_in_process(config_file, tmp_path / "site")
+    assert not ok
+    assert any("docs/index.md, linje 7" in m and "spiserom" in m for m in messages)
+
+
+def test_the_inputs_follow_code_data_and_pages(tmp_path, monkeypatch):
+    from medvirkning.core import known_good
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# A\n")
+    (tmp_path / "data" / "termer.yml").write_text("[]\n")
+    first = known_good.inputs(tmp_path, tmp_path / "docs")
+    (tmp_path / "docs" / "index.md").write_text("# B\n")
+    second = known_good.inputs(tmp_path, tmp_path / "docs")
+    assert second.docs != first.docs and second.data == first.data
+    (tmp_path / "data" / "termer.yml").write_text("- nb: a\n")
+    third = known_good.inputs(tmp_path, tmp_path / "docs")
+    assert third.data != second.data
+    code = tmp_path / "kode.py"
+    code.write_text("A = 1\n")
+    monkeypatch.setattr(cache, "package_files", lambda: [code])
+    before = cache.package_version()
+    code.write_text("A = 2\n")
+    assert cache.package_version() != before

@@ -52,7 +52,8 @@ def test_the_language_build_keeps_only_what_every_step_shares():
         "config", "site", "options", "locale", "default_locale", "locales", "strings", "templates",
         "material_css", "search_worker", "files", "nav_order", "generated_pages", "content", "written_page",
         "_states"}
-    assert {f.name for f in fields(SiteData)} == {"root", "settings", "page_dates", "contact", "not_found_page", "_states"}
+    assert {f.name for f in fields(SiteData)} == {"root", "settings", "page_dates", "contact", "not_found_page",
+                                                  "inputs", "_states"}
 
 
 def test_the_site_data_is_read_once_and_shared_by_every_language():
@@ -69,7 +70,7 @@ def test_every_feature_finds_its_data_files_read():
 
     from medvirkning import pipeline
     config = load_config(str(ROOT / "mkdocs.yml"))
-    site = pipeline.load_site_data(config)
+    site = pipeline.load_site_data(config, pipeline.new_site(config))
     assert site.state(GlossaryData).entries and site.state(GlossaryData).allowlist
     assert site.state(ChecklistData).definitions
     assert site.state(AnchorsData).registry

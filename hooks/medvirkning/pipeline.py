@@ -30,7 +30,8 @@ from .citations import citations
 from .contact import contact
 from .contents import page_contents
 from .content import checks as content_checks, front_matter, includes, pasted_text, site_structure
-from .core import build_messages, data_schemas, html_tree, markers, page_dates, reader_strings, settings, template_cache
+from .core import (build_messages, data_schemas, html_tree, known_good, markers, page_dates, reader_strings, settings,
+                   template_cache)
 from .overviews import lists as overviews, sources
 from .core.languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                              preview_only,
@@ -68,7 +69,7 @@ FILES_STEPS = (
     translations.find,
     accessibility_report.keep_generated_pages_out_of_nav,
     glossary.find_glossary,
-    terms.check,  # this language's pages and data files against data/termer.yml; after the glossary is found
+    known_good.language_check(terms.check, terms.check_inputs),  # this language's pages and data files against data/termer.yml; after the glossary is found
     checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
     arshjul.add_calendars,  # links to the sources of this language's pages
     templates_docs.add_downloads,  # links to the sections of this language's pages
@@ -108,19 +109,19 @@ CONTENT_STEPS = (
     ids.check_ids,
     anchors.record_ids,
     content_checks.check_content,
-    language_parts.check_content,  # bokmål titles on nn and en pages carry lang="nb"
+    known_good.page_check(language_parts.check_content),  # bokmål titles on nn and en pages carry lang="nb"
     content_checks.remove_comments,  # from the text and the parse alike
     pasted_text.check_content,  # before the policy and the allowlist, with words for what Word writes
     content_security.check_content,
-    html_allowlist.check_content,  # after the policy's own words on scripts and styles
-    personal_data.check_content,  # after the comments are out: they are not published
+    known_good.page_check(html_allowlist.check_content),  # after the policy's own words on scripts and styles
+    known_good.page_check(personal_data.check_content),  # after the comments are out: they are not published
     summaries.check_summary,  # the LIX of «Kort fortalt»
     accessibility_checks.check_content,  # last: it checks the page as readers get it
 )
 POST_PAGE_STEPS = (
     html_tree.parse_written_page,  # the one parse (build.written_page) that every step below reads
     reader_strings.mark_fallbacks,  # before the language check reads the page's lang attributes
-    own_advice.check_written_page,  # pages, checklists and print pages: our advice keeps its mark
+    known_good.page_check(own_advice.check_written_page, own_advice.page_inputs),  # pages, checklists and print pages: our advice keeps its mark
     accessibility_checks.check_language_of_output,
     theme_fixes.valid_toggles_of_page,
     content_security.secure_page,  # last: hashes the scripts exactly as written
@@ -166,10 +167,15 @@ def on_pre_build(config):
     """Start this language's build, after every plugin's on_config (i18n has set the language)."""
     default, locales = languages(config)
     if BUILDS.site is None:  # once per build, not once per language
-        translation_checks.check(config, default, locales)  # before i18n sorts the files (its on_files)
-        data_schemas.check(config, default, locales)  # every data file, before any step reads one
-        reader_strings.check(config, default, locales)  # the words of every language, before any is used
-        BUILDS.site = load_site_data(config)
+        site = new_site(config)  # first: the settings say where checks that passed are kept (cache_dir)
+        site.inputs = known_good.inputs(site.root, Path(config.docs_dir))  # what the checks read
+        for name, check, reads_pages in (
+                ("oversettelser", translation_checks.check, True),  # before i18n sorts the files (its on_files)
+                ("datafiler", data_schemas.check, True),  # every data file, before any step reads one
+                ("tekster", reader_strings.check, False)):  # the words of every language, before any is used
+            known_good.site_check(site, name, lambda check=check: check(config, default, locales),
+                                  default, *locales, reads_pages=reads_pages)
+        BUILDS.site = load_site_data(config, site)
     locale = current_locale(config)
     strings = load_strings(BUILDS.site.root, locale, default)
     reader_strings.note_fallbacks(strings, locale)
@@ -181,12 +187,17 @@ def on_pre_build(config):
                                search_worker=scripts.search_worker(config)))
 
 
-def load_site_data(config) -> SiteData:
+def new_site(config) -> SiteData:
+    """The build's SiteData with the project's folder and settings (extra.medvirkning in mkdocs.yml)."""
+    return SiteData(root=Path(config.config_file_path).parent,
+                    settings=settings.load(config.extra, config.config_file_path))
+
+
+def load_site_data(config, site: SiteData) -> SiteData:
     """The data files, once per build, in this order (the first that cannot be read stops the build);
     each feature's in its own type (core/state.py)."""
-    root = Path(config.config_file_path).parent
+    root = site.root
     default = languages(config)[0]
-    site = SiteData(root=root, settings=settings.load(config.extra, config.config_file_path))
     site.keep(GlossaryData(*glossary.load(root)))
     site.keep(ChecklistData(checklists.load(root)))
     site.keep(AnchorsData(anchors.load(root)))

@@ -14,7 +14,7 @@ report. What the checks find goes to the report and the statement (report.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mkdocs.plugins import get_plugin_logger
 
@@ -299,20 +299,36 @@ def message(report: PageReport, finding: Finding) -> str:
     return f"{where(report.source_name, finding.line)}: {finding.text} {finding.fix}".rstrip()
 
 
+# What the checks and the readability measure found in a page's HTML, kept for the process: under
+# `mkdocs serve` only the saved page has new HTML. The messages are said anew from it every build.
+_MEASURED: dict[tuple[str, str, str], tuple[list[Finding], Readability, float | None]] = {}
+
+
+def measured(html: str, locale: str, summary_title: str, tree) -> tuple[list[Finding], Readability, float | None]:
+    """(findings, readability, the «Kort fortalt» box's LIX) of the content; `tree()` gives its parse."""
+    key = (html, locale, summary_title)
+    if key not in _MEASURED:
+        root = tree()
+        if len(_MEASURED) >= 2048:
+            _MEASURED.clear()
+        _MEASURED[key] = (check_tree(root, locale), measure(blocks_from_html(root)), summary_lix(root, summary_title))
+    findings, readability, box_lix = _MEASURED[key]
+    return [replace(finding) for finding in findings], readability, box_lix
+
+
 # ---- Steps of the build (medvirkning.pipeline calls them in order) ----
 
 def check_content(html: str, page, build) -> str:
     """Check the page's own content (the article, as Markdown and the other steps made it)."""
     if page is build.generated_pages.get("tilgjengelighetsrapport") or page.file.src_uri in build.state(PrintingState).pages:
         return html  # the report's table is about the other pages; a print page is the other pages
-    root = shared_tree(build.content, html)
+    findings, readability, box_lix = measured(html, page_locale(page, build.locale), build.strings["kort_fortalt"],
+                                              lambda: shared_tree(build.content, html))
     report = PageReport(
         src_uri=page.file.src_uri, url=page.url, title=page.title or page.file.src_uri,
         source_name=(f"docs/{page.file.src_uri}" if page.file.abs_src_path
                      else f"{page.file.src_uri} (laget av bygget)"),
-        findings=check_tree(root, page_locale(page, build.locale)),
-        readability=measure(blocks_from_html(root)),
-        summary_lix=summary_lix(root, build.strings["kort_fortalt"]))
+        findings=findings, readability=readability, summary_lix=box_lix)
     for finding in report.findings:
         finding.line = find_line(page.file.content_string, finding.needles)
         log.warning(message(report, finding))

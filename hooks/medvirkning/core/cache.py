@@ -58,3 +58,54 @@ def cached_bytes(cache_folder: Path, kind: str, key: str, produce: Callable[[], 
     partial.write_bytes(data)
     partial.replace(path)  # whole or not at all, also when two builds run at once
     return data
+
+
+# ---- Checks that passed: kept by the digest of what they read ----
+#
+# A check that finds nothing leaves nothing behind but the fact that it passed. That fact is kept
+# (an empty file named by the key, and in memory for `mkdocs serve`'s next rebuild), so the same
+# check of the same inputs is not run again. A check that fails is never kept: it runs every build
+# and says what is wrong. The key holds the build's own code, so a changed rule runs every check anew.
+
+_PASSED: set[str] = set()  # keys of checks that passed, in this process
+LIBRARIES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown", "pymdown-extensions",
+             "selectolax", "nh3", "jsonschema", "pyyaml")
+
+
+def package_files() -> list[Path]:
+    """The build's own code: every Python file of the medvirkning package."""
+    return sorted(Path(__file__).resolve().parent.parent.rglob("*.py"))
+
+
+def package_version() -> str:
+    """A digest of the build's code and the versions of the libraries its checks read with."""
+    return code_version(package_files(), list(LIBRARIES))
+
+
+def folder_digest(root: Path, names: list[str], suffixes: tuple[str, ...] = ()) -> str:
+    """A digest of the files under these folders and files of the project (names and contents)."""
+    parts: list[str | bytes] = []
+    for name in names:
+        path = Path(root) / name
+        found = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path] if path.is_file() else []
+        for file in found:
+            if suffixes and file.suffix not in suffixes:
+                continue
+            parts += [file.relative_to(root).as_posix(), file.read_bytes()]
+    return digest(*parts)
+
+
+def check_once(cache_folder: Path, kind: str, key: str, check: Callable[[], object]) -> None:
+    """Run `check` (it raises when it finds a problem) unless it passed before with the same key
+    (kept in `cache_folder`, folder())."""
+    if not enabled():
+        check()
+        return
+    marker = Path(cache_folder) / "bestatt" / kind / key
+    if key in _PASSED or marker.exists():
+        _PASSED.add(key)
+        return
+    check()
+    _PASSED.add(key)
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.touch()

@@ -163,6 +163,7 @@ def problems(root: Path, docs_dir: Path, default: str, locales: list[str]) -> li
     """A message for each data file without a schema, each empty one, and each field that breaks
     its schema (with the file's line)."""
     found = []
+    pages = page_sections(docs_dir) if docs_dir.is_dir() else ()
     for path in data_files(root):
         name = shown_name(path)
         schema_path = schema_file(path)
@@ -173,14 +174,40 @@ def problems(root: Path, docs_dir: Path, default: str, locales: list[str]) -> li
                 f"{shown_name(schema_path)} (se data/skjema/ og CONTRIBUTING.md), eller flytt filen ut av data/ "
                 "hvis den ikke er en datafil.")
             continue
-        data, lines = load_checked_text(decode(path.read_bytes(), name), name)
-        if data is None:
-            empty = "[]" if schema.get("type") == "array" else "{}"
-            found.append(f"{name}, linje 1: filen er tom. Skriv innholdet, eller skriv {empty} hvis den skal være tom med vilje.")
-            continue
-        check = validator_class(docs_dir if is_shown(schema, docs_dir) else None)
-        found.extend(schema_messages(convert(data, schema), schema, lines, name, validator=check))
+        text = decode(path.read_bytes(), name)
+        shown = is_shown(schema, docs_dir)
+        key = (name, text, shown, pages if shown else None)
+        kept = _CHECKED.get(key) if pages is not None else None
+        if kept is None or kept[0] is not schema:
+            kept = (schema, file_problems(text, name, schema, docs_dir if shown else None))
+            if len(_CHECKED) >= 1024:
+                _CHECKED.clear()
+            _CHECKED[key] = kept
+        found.extend(kept[1])
     return found
+
+
+# A data file's messages, kept for the process (`mkdocs serve` rebuilds after each save): by its
+# text, its schema and, for the files that name pages and sections, every page's sections.
+_CHECKED: dict[tuple, tuple[dict, list[str]]] = {}
+
+
+def page_sections(docs_dir: Path) -> tuple | None:
+    """Every page under docs/ and its section ids: what a data file's x-side references can name.
+    None when a page cannot be read (not UTF-8: the files step names it); nothing is then kept."""
+    try:
+        return tuple((path.relative_to(docs_dir).as_posix(), tuple(sorted(section_ids(path, docs_dir))))
+                     for path in sorted(docs_dir.rglob("*.md")))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def file_problems(text: str, name: str, schema: dict, docs_dir: Path | None) -> list[str]:
+    data, lines = load_checked_text(text, name)
+    if data is None:
+        empty = "[]" if schema.get("type") == "array" else "{}"
+        return [f"{name}, linje 1: filen er tom. Skriv innholdet, eller skriv {empty} hvis den skal være tom med vilje."]
+    return schema_messages(convert(data, schema), schema, lines, name, validator=validator_class(docs_dir))
 
 
 def site_languages(root: Path, locales: list[str]) -> list[str]:

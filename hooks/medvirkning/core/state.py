@@ -48,6 +48,7 @@ class SiteData(_FeatureStates):
     page_dates: dict[str, str] = field(default_factory=dict)  # src path -> ISO date of its last commit
     contact: Any = None  # contact.Contact: owner and contact address, from mkdocs.yml's extra
     not_found_page: str | None = None  # the default language's 404 page, kept at the site's root
+    inputs: Any = None  # known_good.Inputs: digests of the code, data and pages the checks read
     _states: dict[type, Any] = field(default_factory=dict, init=False, repr=False)
 
 

@@ -279,45 +279,62 @@ def data_values(root: Path, locale: str, default: str, locales: list[str]) -> li
         if name in NOT_PROSE:
             continue
         text = decode(path.read_bytes(), name)
-        raw = text.splitlines()
-        data, lines = load_text(text)
         file_locale = path.stem if path.parent.name == "sprak" else default
-        values: list[tuple[int, str]] = []
-
-        def walk(value, route, language):
-            if isinstance(value, dict):
-                for key, child in value.items():
-                    walk(child, (*route, key), key if LANGUAGE_KEY.match(key) else language)
-            elif isinstance(value, list):
-                for index, child in enumerate(value):
-                    walk(child, (*route, index), language)
-            elif isinstance(value, str) and language == locale and route:
-                start = lines.get(route, 1)
-                if DATA_ESCAPE in raw[start - 1]:
-                    return
-                prose = prose_lines(" ".join(value.split()), locale)
-                values.append((start, prose[0][1] if prose else ""))
-
-        walk(data, (), file_locale)
+        values = kept_data_values(text, locale, file_locale)
         if values:
             found.append((name, values))
     return found
+
+
+_DATA: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+
+
+def kept_data_values(text: str, locale: str, file_locale: str) -> list[tuple[int, str]]:
+    """data_values of one file's text, kept for the process (the data files rarely change between rebuilds)."""
+    key = (text, locale, file_locale)
+    if key not in _DATA:
+        if len(_DATA) >= _KEPT_MAX:
+            _DATA.clear()
+        _DATA[key] = file_data_values(text, locale, file_locale)
+    return list(_DATA[key])
+
+
+def file_data_values(text: str, locale: str, file_locale: str) -> list[tuple[int, str]]:
+    """The (line, text) of each value of one data file in `locale`."""
+    raw = text.splitlines()
+    data, lines = load_text(text)
+    values: list[tuple[int, str]] = []
+
+    def walk(value, route, language):
+        if isinstance(value, dict):
+            for key, child in value.items():
+                walk(child, (*route, key), key if LANGUAGE_KEY.match(key) else language)
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                walk(child, (*route, index), language)
+        elif isinstance(value, str) and language == locale and route:
+            start = lines.get(route, 1)
+            if DATA_ESCAPE in raw[start - 1]:
+                return
+            prose = prose_lines(" ".join(value.split()), locale)
+            values.append((start, prose[0][1] if prose else ""))
+
+    walk(data, (), file_locale)
+    return values
 
 
 def check_language(root: Path, docs_dir: Path, termbase: Termbase, locale: str, default: str,
                    locales: list[str], with_glossary: bool = True) -> list[str]:
     """Every message about the pages and data files of one language."""
     rules = termbase.rules_for(locale)
+    rules_key = repr(rules)  # every field of every rule: the messages name them
     messages = []
     page_texts = []
     for path in pages_of(docs_dir, locale, default, locales) + included_from_outside(docs_dir, locale, default, locales):
         where = path.resolve().relative_to(root.resolve()).as_posix()
         source = decode(path.read_bytes(), where)
-        lines = prose_lines(source, locale)
-        messages += term_messages(lines, rules, where)
-        # Quotation marks in the front matter are YAML's: the front matter check names curly ones there.
-        end = front_matter_end(source)
-        messages += quote_messages([(n, text) for n, text in lines if n > end], locale, where, straight=True)
+        found, lines = file_messages(source, where, locale, rules, rules_key)
+        messages += found
         page_texts.append((where, lines))
     for where, lines in data_values(root, locale, default, locales):
         messages += term_messages(lines, rules, where)
@@ -327,11 +344,43 @@ def check_language(root: Path, docs_dir: Path, termbase: Termbase, locale: str, 
     for path in pages_of(docs_dir, default, default, locales) if locale != default else []:
         where = f"docs/{path.relative_to(docs_dir).as_posix()}"
         if where not in translated:
-            page_texts.append((where, prose_lines(decode(path.read_bytes(), where), default)))
+            page_texts.append((where, kept_prose_lines(decode(path.read_bytes(), where), default)))
     messages += page_name_messages(root, docs_dir, locale, default, locales)
     if with_glossary:
         messages += glossary_messages(root, termbase, locale, default, page_texts)
     return messages
+
+
+# What one page gave, kept for the process: `mkdocs serve` rebuilds after each save, and only the
+# saved page has changed. Keyed by the page's text and the rules, so a changed rule reads every page anew.
+_FILES: dict[tuple, tuple[list[str], list[tuple[int, str]]]] = {}
+_LINES: dict[tuple[str, str], list[tuple[int, str]]] = {}
+_KEPT_MAX = 4096
+
+
+def kept_prose_lines(source: str, locale: str) -> list[tuple[int, str]]:
+    key = (source, locale)
+    if key not in _LINES:
+        if len(_LINES) >= _KEPT_MAX:
+            _LINES.clear()
+        _LINES[key] = prose_lines(source, locale)
+    return _LINES[key]
+
+
+def file_messages(source: str, where: str, locale: str, rules: list[Rule],
+                  rules_key: str) -> tuple[list[str], list[tuple[int, str]]]:
+    """The termbase's and the quotation marks' messages about one page, and its prose lines."""
+    key = (source, where, locale, rules_key)
+    if key not in _FILES:
+        lines = kept_prose_lines(source, locale)
+        messages = term_messages(lines, rules, where)
+        # Quotation marks in the front matter are YAML's: the front matter check names curly ones there.
+        end = front_matter_end(source)
+        messages += quote_messages([(n, text) for n, text in lines if n > end], locale, where, straight=True)
+        if len(_FILES) >= _KEPT_MAX:
+            _FILES.clear()
+        _FILES[key] = (messages, lines)
+    return list(_FILES[key][0]), _FILES[key][1]
 
 
 def headword_pattern(word: str) -> re.Pattern:
@@ -341,6 +390,20 @@ def headword_pattern(word: str) -> re.Pattern:
     last = words[-1]
     stem = re.escape(last[:-2]) + r"\w{0,5}" if len(last) >= 6 else re.escape(last) + r"\w{0,3}"
     return re.compile(r"(?<!\w)" + r"\s+".join([*map(re.escape, words[:-1]), stem]) + r"(?!\w)", re.IGNORECASE)
+
+
+def is_used(word: str, text: str, lowered: str) -> bool:
+    """The headword stands in the text. The pattern is tried only where the first letters of its
+    first word stand (`lowered` is text.lower()); a word not found so is looked for in the whole text."""
+    pattern = headword_pattern(word)
+    probe = word.split()[0][:3].lower()
+    if len(lowered) == len(text):  # lower() kept every position
+        start = lowered.find(probe)
+        while start != -1:
+            if pattern.match(text, start):
+                return True
+            start = lowered.find(probe, start + 1)
+    return pattern.search(text) is not None
 
 
 TITLE = re.compile(r"^#\s+(.+?)\s*(\{[^}]*\})?\s*$")
@@ -395,6 +458,7 @@ def glossary_messages(root: Path, termbase: Termbase, locale: str, default: str,
     preferred = termbase.preferred(locale)
     text = "\n".join(line for where, found in page_texts if not where.startswith("docs/ordliste.")
                      for _, line in found)
+    lowered = text.lower()
     messages = []
     for number, item in enumerate(data or []):
         other = item.get(locale) if locale != default and isinstance(item.get(locale), dict) else {}
@@ -406,13 +470,18 @@ def glossary_messages(root: Path, termbase: Termbase, locale: str, default: str,
         if not item.get("fullt") and word.lower() not in preferred:
             messages.append(f"{where}: «{word}» står i ordlista ({locale}), men ikke i termlista. "
                             f"Legg det til i {FILE} med {locale}: {word}, eller bruk ordet som står der.")
-        if not headword_pattern(word).search(text):
+        if not is_used(word, text, lowered):
             messages.append(f"{where}: «{word}» står i ordlista ({locale}), men ingen side på dette språket "
                             "bruker ordet. Bruk det samme ordet på sidene og i ordlista, eller ta oppføringen bort.")
     return messages
 
 
 # ---- Step of the build (medvirkning.pipeline calls it) ----
+
+def check_inputs(build) -> str:
+    """What else decides check's result: whether this language has a glossary page."""
+    return str(build.state(GlossaryState).url)
+
 
 def check(files, build) -> None:
     """Files step: this language's pages and data files against the termbase and its quotation marks."""

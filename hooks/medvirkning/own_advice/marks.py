@@ -71,9 +71,26 @@ def titles_of(*strings: dict) -> dict[str, str]:
     return {box_title(kind, words): kind for words in strings for kind in KINDS}
 
 
+_TITLES: dict[int, tuple[object, dict[str, str]]] = {}  # id(build) -> (build, its box titles)
+
+
 def box_titles(build) -> dict[str, str]:
-    """Box title -> kind in this build's language and the default one (a page not yet translated)."""
-    return titles_of(load_strings(build.site.root, build.default_locale, build.default_locale), build.strings)
+    """Box title -> kind in this build's language and the default one (a page not yet translated).
+    Read once per language build: every page asks."""
+    kept = _TITLES.get(id(build))
+    if kept is None or kept[0] is not build:
+        if len(_TITLES) > 16:
+            _TITLES.clear()
+        kept = (build, titles_of(load_strings(build.site.root, build.default_locale, build.default_locale), build.strings))
+        _TITLES[id(build)] = kept
+    return kept[1]
+
+
+def page_inputs(page, build) -> str:
+    """What the written-page check reads besides the page (core/known_good.py): the marked texts
+    that must carry their mark on it, and the box titles and marks of this language."""
+    return repr((in_scope(build.state(OwnAdviceState).marked, page.file.src_uri), sorted(box_titles(build).items()),
+                 sorted((k, v) for k, v in build.strings.items() if k.startswith(("merke_", "boks_")))))
 
 
 def box_kind(title: str, titles: dict[str, str]) -> str | None:

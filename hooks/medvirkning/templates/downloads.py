@@ -345,15 +345,22 @@ def add_downloads(files, build) -> None:
         key = cache.digest(prepared, title, cache.code_version([__file__, MARKS_SOURCE], ["python-docx"]))
         word = cache.cached_bytes(cache.folder(build.site), "word", key, lambda: docx_bytes(prepared, title))
         markdown_file = download_markdown(prepared)
-        left = markdown_left(word)
-        if left:
-            raise PluginError(f"docs/{src}: Word-filen til malen har Markdown som ikke ble gjort om: «{left[0]}». "
-                              "Skriv teksten som vanlig tekst, en liste eller en boks (!!! note \"Tittel\"), "
-                              "eller si fra til en utvikler.")
         marked = in_scope(build.state(OwnAdviceState).marked, src)
-        check_blocks(docx_blocks(word), marked, build.strings, titles, f"Word-filen {build.folder}{docx_src}")
-        check_blocks(markdown_blocks(markdown_file), marked, build.strings, titles,
-                     f"Markdown-filen {build.folder}{md_dest}")
+
+        def check_files(word=word, markdown_file=markdown_file, marked=marked, src=src, docx_src=docx_src,
+                        md_dest=md_dest):
+            left = markdown_left(word)
+            if left:
+                raise PluginError(f"docs/{src}: Word-filen til malen har Markdown som ikke ble gjort om: «{left[0]}». "
+                                  "Skriv teksten som vanlig tekst, en liste eller en boks (!!! note \"Tittel\"), "
+                                  "eller si fra til en utvikler.")
+            check_blocks(docx_blocks(word), marked, build.strings, titles, f"Word-filen {build.folder}{docx_src}")
+            check_blocks(markdown_blocks(markdown_file), marked, build.strings, titles,
+                         f"Markdown-filen {build.folder}{md_dest}")
+        # Reading a Word file back takes time: files that passed these checks are kept (core/known_good.py).
+        cache.check_once(cache.folder(build.site), "sjekker", cache.digest(
+            "nedlastinger", build.site.inputs.code, word, markdown_file, repr(marked), repr(sorted(titles.items())),
+            build.folder, repr(sorted(build.strings.items()))), check_files)
         files.append(generated_file(build, docx_src, word))
         download = generated_file(build, md_src, markdown_file.encode("utf-8"))
         download.dest_uri = build.folder + md_dest  # a .md name, but a file to download, not a page

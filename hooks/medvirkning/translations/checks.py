@@ -77,22 +77,42 @@ def headings(path: Path, docs_dir: Path, chain: tuple[Path, ...] = ()) -> list[H
     relative = os.path.normpath(path.relative_to(docs_dir).as_posix())
     where = relative[3:] if relative.startswith("../") else f"docs/{relative}"  # {!../CONTRIBUTING.md!}
     found = []
-    fenced = False
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if FENCE.match(line):
-            fenced = not fenced
+    for number, anchor, title, include in own_lines(path):
+        if include is None:
+            found.append(Heading(anchor, title, where, number))
             continue
-        if fenced:
-            continue
-        heading = HEADING.match(INVISIBLE_CHARACTER.sub("", line))  # ids.check_invisible names those
-        if heading:
-            title = re.sub(r"\s*\{[^}]*\}\s*$", "", heading.group(2))
-            found.append(Heading(heading_id(heading.group(2)), title, where, number))
-        for include in INCLUDE.finditer(line):
-            target = docs_dir / include.group(1)
-            if target.is_file() and target not in chain:  # includes.check_pages names the others
-                found.extend(headings(target, docs_dir, (*chain, path)))
+        target = docs_dir / include
+        if target.is_file() and target not in chain:  # includes.check_pages names the others
+            found.extend(headings(target, docs_dir, (*chain, path)))
     return found
+
+
+_OWN: dict[tuple[str, str], list[tuple[int, str, str, str | None]]] = {}
+
+
+def own_lines(path: Path) -> list[tuple[int, str, str, str | None]]:
+    """A file's own headings (line, id, title, None) and includes (line, "", "", the included path),
+    in order; kept for the process by the file's text (`mkdocs serve` rebuilds after each save)."""
+    text = path.read_text(encoding="utf-8")
+    key = (str(path), text)
+    if key not in _OWN:
+        if len(_OWN) >= 4096:
+            _OWN.clear()
+        found: list[tuple[int, str, str, str | None]] = []
+        fenced = False
+        for number, line in enumerate(text.splitlines(), start=1):
+            if FENCE.match(line):
+                fenced = not fenced
+                continue
+            if fenced:
+                continue
+            heading = HEADING.match(INVISIBLE_CHARACTER.sub("", line))  # ids.check_invisible names those
+            if heading:
+                title = re.sub(r"\s*\{[^}]*\}\s*$", "", heading.group(2))
+                found.append((number, heading_id(heading.group(2)), title, None))
+            found.extend((number, "", "", include.group(1)) for include in INCLUDE.finditer(line))
+        _OWN[key] = found
+    return _OWN[key]
 
 
 def id_problems(source: list[Heading], translation: list[Heading], translation_name: str,
