@@ -188,3 +188,29 @@ def test_the_inputs_follow_code_data_and_pages(tmp_path, monkeypatch):
     before = cache.package_version()
     code.write_text("A = 2\n")
     assert cache.package_version() != before
+
+
+def test_a_changed_event_reaches_the_kept_calendar(tmp_path, monkeypatch):
+    """Calendars are kept between builds (core/cache.py): a changed event title must reach the .ics."""
+    import shutil
+
+    from helpers import ROOT, build_in_process
+    monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
+    project = tmp_path / "project"
+    for name in ("docs", "data", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for text in ROOT.glob("*.md"):
+        shutil.copy(text, project / text.name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    calendar = tmp_path / "site" / "veiviser" / "arshjul-fire-moter.ics"
+    ok, messages = build_in_process(project / "mkdocs.yml", tmp_path / "site", strict=False)
+    assert ok, messages
+    assert "SUMMARY:Møte i utvalget" in calendar.read_text(encoding="utf-8")
+    assert list((project / CACHE_DIR / "kalender").iterdir())
+    data = project / "data" / "arshjul.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("tittel: Møte i utvalget", "tittel: Utvalgsmøte", 1),
+                    encoding="utf-8")
+    ok, messages = build_in_process(project / "mkdocs.yml", tmp_path / "site", strict=False)
+    assert ok, messages
+    text = calendar.read_text(encoding="utf-8")
+    assert "SUMMARY:Utvalgsmøte" in text and "SUMMARY:Møte i utvalget" not in text

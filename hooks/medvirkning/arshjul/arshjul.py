@@ -33,6 +33,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_build_datetime, get_relative_url
 
+from ..core import cache
 from ..core.data_files import read_yaml
 from ..core.languages import generated_file
 from ..core.markers import marker
@@ -370,13 +371,24 @@ def add_calendars(files, build) -> None:
             line = next((n for n, text in enumerate(source_lines, 1) if re.fullmatch(rf"\s*- id: *{event.id}\s*", text)), None)
             register(build, event.kind, text(event, build.locale, build.default_locale)["tittel"],
                      DATA_FILE + (f", linje {line}" if line else f": hendelsen «{event.id}»"))
+    urls = {event.source: absolute_url(build, event.source) for event in cycle.events}
+    year = calendar_year(today)
+    inputs = (build.site.inputs.code, "\n".join(source_lines), year, build.locale, build.default_locale,
+              repr(sorted(build.strings.items())), repr(sorted(urls.items())), host, stamp.isoformat())
+    kept, marked = cache.folder(build.site), build.state(OwnAdviceState).marked
     for pattern_id, months in plans.items():
-        content = calendar(cycle, months, year=calendar_year(today), locale=build.locale,
-                           default=build.default_locale, strings=build.strings,
-                           url_of=lambda src: absolute_url(build, src), host=host, stamp=stamp)
+        # Kept between builds by everything a calendar is made from (core/cache.py); so is its check.
+        content = cache.cached_bytes(kept, "kalender", cache.digest(*map(str, inputs), repr(months)),
+                                     lambda months=months: calendar(
+                                         cycle, months, year=year, locale=build.locale, default=build.default_locale,
+                                         strings=build.strings, url_of=urls.__getitem__, host=host, stamp=stamp))
         src_uri = calendar_src_uri(page_src, pattern_id)
-        check_blocks(calendar_blocks(content), build.state(OwnAdviceState).marked, build.strings, titles_of(build.strings),
-                     f"kalenderfilen {build.folder}{src_uri}")
+        cache.check_once(kept, "sjekker",
+                         cache.digest("kalender", build.site.inputs.code, content, repr(marked),
+                                      repr(sorted(build.strings.items())), build.folder, src_uri),
+                         lambda content=content, src_uri=src_uri: check_blocks(
+                             calendar_blocks(content), marked, build.strings, titles_of(build.strings),
+                             f"kalenderfilen {build.folder}{src_uri}"))
         files.append(generated_file(build, src_uri, content))
 
 

@@ -69,7 +69,7 @@ def cached_bytes(cache_folder: Path, kind: str, key: str, produce: Callable[[], 
 
 _PASSED: set[str] = set()  # keys of checks that passed, in this process
 LIBRARIES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown", "pymdown-extensions",
-             "selectolax", "nh3", "jsonschema", "pyyaml")
+             "selectolax", "nh3", "jsonschema", "pyyaml", "icalendar", "babel", "python-docx")
 
 
 def package_files() -> list[Path]:

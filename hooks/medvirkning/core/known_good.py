@@ -45,15 +45,23 @@ def inputs(root: Path, docs_dir: Path) -> Inputs:
                                     cache.folder_digest(root, [p.name for p in sorted(root.glob("*.md"))])))
 
 
+_LAST: list = [None, None, ""]  # the HTML and page digested last, and their digest: the checks of one page share it
+
+
+def page_digest(html: str, page) -> str:
+    """A digest of the page as a check reads it: its source, address, meta and the HTML."""
+    if html is not _LAST[0] or page is not _LAST[1]:
+        _LAST[:] = [html, page, cache.digest(page.file.src_uri, page.url, page.file.content_string or "", html)]
+    return cache.digest(_LAST[2], json.dumps(page.meta, sort_keys=True, default=str, ensure_ascii=False))
+
+
 def page_check(step: Callable, extra: Callable | None = None) -> Callable:
     """A content or written-page check (it returns the HTML as it got it, or raises), run once per
     distinct page. `extra(page, build)` names anything else the check reads (other pages' results)."""
     def run(html: str, page, build) -> str:
         found = build.site.inputs
-        meta = json.dumps(page.meta, sort_keys=True, default=str, ensure_ascii=False)
         key = cache.digest(step.__module__, step.__qualname__, found.code, found.data, build.locale,
-                           page.file.src_uri, page.url, page.file.content_string or "", meta, html,
-                           extra(page, build) if extra else "")
+                           page_digest(html, page), extra(page, build) if extra else "")
         cache.check_once(cache.folder(build.site), KIND, key, lambda: step(html, page, build))
         return html
     run.__name__ = step.__name__
