@@ -161,10 +161,17 @@ def build_in_process(config_file: Path, site_dir: Path, strict: bool = True):
             logger.setLevel(level)
 
 
-def make_project(target: Path, pages: dict[str, str], data: dict[str, str] | None = None,
-                 languages: list[str] | None = None, redirects: dict[str, str] | None = None) -> Path:
-    """A small copy of the project with the given pages (and data files, and extra languages);
-    returns the path of its mkdocs.yml."""
+def make_project(target: Path, pages: dict[str, str] | None = None, data: dict[str, str] | None = None,
+                 languages: list[str] | None = None, redirects: dict[str, str] | None = None,
+                 case: Path | None = None) -> Path:
+    """A small copy of the project in `target` (its hooks, templates, data files and shared texts)
+    with the given pages, data files (no checklists, ids, journeys, search words or quotes unless
+    given) and languages besides the default (as mkdocs.yml has them); returns its mkdocs.yml.
+
+    `case` is a folder of the broken-edits catalogue (tests/broken_edits/<name>): its docs/ and
+    data/ files go over the pages and data files as they are (byte for byte), its oppsett.yml is
+    merged into mkdocs.yml (`redirects:` into the redirects plugin) and its mkdocs-start.txt is
+    put first in mkdocs.yml."""
     shutil.rmtree(target, ignore_errors=True)
     for name in ("hooks", "overrides", "data"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -172,21 +179,39 @@ def make_project(target: Path, pages: dict[str, str], data: dict[str, str] | Non
     shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
     data = {"sjekklister.yml": "[]\n", "ankere.yml": "{}\n", "reiser.yml": "[]\n", "sokeord.yml": "{}\n",
             "sitater.yml": "dokumenter: {}\nsitater: []\n", **(data or {})}
-    for relative, text in {**{f"docs/{k}": v for k, v in pages.items()},
+    for relative, text in {**{f"docs/{k}": v for k, v in (pages or {}).items()},
                            **{f"data/{k}": v for k, v in data.items()}}.items():
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    for path in sorted(case.rglob("*")) if case is not None else ():
+        relative = path.relative_to(case)
+        if path.is_file() and relative.parts[0] in ("docs", "data"):
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target / relative)
     config = project_config()
     config.pop("nav", None)
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "redirects" in plugin:
             plugin["redirects"]["redirect_maps"] = redirects or {}
         if isinstance(plugin, dict) and "i18n" in plugin:  # the default language, and those asked for
-            default = [language for language in plugin["i18n"]["languages"] if language.get("default")]
-            plugin["i18n"]["languages"] = default + [{"locale": locale, "name": locale, "build": True}
+            known = {language["locale"]: language for language in plugin["i18n"]["languages"]}
+            default = [language for language in known.values() if language.get("default")]
+            plugin["i18n"]["languages"] = default + [known.get(locale) or {"locale": locale, "name": locale, "build": True}
                                                      for locale in languages or []]
-    (target / "mkdocs.yml").write_text(yaml.dump(config, Dumper=SAFE_DUMPER, allow_unicode=True), encoding="utf-8")
+    start = ""
+    if case is not None:
+        settings = case / "oppsett.yml"
+        extra = yaml.safe_load(settings.read_text(encoding="utf-8")) if settings.exists() else {}
+        case_redirects = extra.pop("redirects", None)
+        for plugin in config["plugins"]:
+            if case_redirects is not None and isinstance(plugin, dict) and "redirects" in plugin:
+                plugin["redirects"]["redirect_maps"] = case_redirects
+        config.update(extra)
+        start_file = case / "mkdocs-start.txt"
+        start = start_file.read_text(encoding="utf-8") if start_file.exists() else ""
+    (target / "mkdocs.yml").write_text(start + yaml.dump(config, Dumper=SAFE_DUMPER, allow_unicode=True),
+                                       encoding="utf-8")
     return target / "mkdocs.yml"
 
 

@@ -8,19 +8,18 @@ might make. Each is built strictly, in-process, exactly as `python -m medvirknin
   no built page may contain that text, and with `publisert.txt` a checklist page must hold it.
 
 A case folder holds `docs/…` (put over a one-page site), optionally `data/…` (over the real data
-files, with no checklists and no registered ids unless given), `oppsett.yml` (merged into
-mkdocs.yml) and `mkdocs-start.txt` (raw lines put first in mkdocs.yml).
+files, with no checklists, registered ids, journeys, search words or quotes unless given),
+`oppsett.yml` (merged into mkdocs.yml) and `mkdocs-start.txt` (raw lines put first in mkdocs.yml):
+the project fixture of every test, helpers.make_project, puts them together.
 """
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
-from helpers import ROOT, SAFE_DUMPER, project_config
+from helpers import make_project
 from medvirkning.core.strict_build import run
 
 CASES = Path(__file__).parent / "broken_edits"
@@ -31,47 +30,15 @@ def case_names() -> list[str]:
     return sorted(p.name for p in CASES.iterdir() if p.is_dir())
 
 
-def make_project(case: Path, project: Path) -> Path:
-    shutil.rmtree(project, ignore_errors=True)
-    shutil.copytree(ROOT / "data", project / "data")
-    for name, text in {"sjekklister.yml": "[]\n", "ankere.yml": "{}\n", "reiser.yml": "[]\n"}.items():
-        (project / "data" / name).write_text(text, encoding="utf-8")
-    shutil.copytree(ROOT / "docs" / "_includes", project / "docs" / "_includes")
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-    (project / "docs" / "index.md").write_text(BASE_PAGE, encoding="utf-8")
-    for path in case.rglob("*"):
-        relative = path.relative_to(case)
-        if path.is_file() and relative.parts[0] in ("docs", "data"):
-            (project / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, project / relative)
-    config = project_config()
-    config.pop("nav", None)
-    config.pop("watch", None)
-    config["hooks"] = [str(ROOT / "hooks" / "medvirkning_hook.py")]
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            plugin["redirects"]["redirect_maps"] = {}
-    settings = case / "oppsett.yml"
-    if settings.exists():
-        extra = yaml.safe_load(settings.read_text(encoding="utf-8"))
-        redirects = extra.pop("redirects", None)
-        if redirects is not None:
-            for plugin in config["plugins"]:
-                if isinstance(plugin, dict) and "redirects" in plugin:
-                    plugin["redirects"]["redirect_maps"] = redirects
-        config.update(extra)
-    start = case / "mkdocs-start.txt"
-    text = (start.read_text(encoding="utf-8") if start.exists() else "")
-    text += yaml.dump(config, Dumper=SAFE_DUMPER, allow_unicode=True)
-    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
-    return project / "mkdocs.yml"
+def project_for(case: Path, target: Path) -> Path:
+    """The one-page site with the case's files and settings over it (helpers.make_project)."""
+    return make_project(target, {"index.md": BASE_PAGE}, languages=["nn", "en"], case=case)
 
 
 @pytest.mark.parametrize("name", case_names())
 def test_broken_edit(name, tmp_path, capsys):
     case = CASES / name
-    config_file = make_project(case, tmp_path / "project")
+    config_file = project_for(case, tmp_path / "project")
     result = run(config_file, tmp_path / "site")
     output = capsys.readouterr()
     everything = "\n".join(result.messages) + output.out + output.err

@@ -8,7 +8,7 @@ import sys
 
 from conftest import ROOT
 from medvirkning.core.build_messages import plain_progress
-from test_broken_edits import CASES, make_project
+from test_broken_edits import CASES, project_for
 
 ENGLISH = ("Building", "Cleaning site directory", "lunr.js", "Error reading page", "Error building page",
            "Aborted with", "Documentation built", "documentation to directory")
@@ -16,7 +16,7 @@ ENGLISH = ("Building", "Cleaning site directory", "lunr.js", "Error reading page
 
 def test_the_build_prints_each_message_once_and_no_english_line(tmp_path):
     case = CASES / "melding-en-gang-for-alle-sprak"
-    config = make_project(case, tmp_path / "project")
+    config = project_for(case, tmp_path / "project")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "medvirkning", "build", str(config), str(tmp_path / "site")],
                             capture_output=True, text=True, env=env, timeout=300)

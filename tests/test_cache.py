@@ -8,9 +8,11 @@ import zipfile
 from docx import Document
 
 from medvirkning.core import cache
+from medvirkning.core.settings import CACHE_DIR
 from medvirkning.core.strict_build import run
-from test_broken_edits import make_project
+from helpers import make_project
 
+HOME = "---\ndescription: Forsiden.\n---\n\n# Forside\n\nTekst om utvalget.\n"
 TEMPLATE = ("---\ndescription: En mal.\n---\n\n# Mal: Innkalling\n\n<!-- generert: mal -->\n\n"
             "## Saker {#saker}\n\n{tekst}\n")
 
@@ -50,17 +52,15 @@ def word_text(site, name="mal.docx") -> str:
 
 def test_a_changed_template_gives_a_new_word_file(tmp_path, monkeypatch):
     monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
-    case = tmp_path / "case"
-    (case / "docs").mkdir(parents=True)
-    (case / "docs" / "mal.md").write_text(TEMPLATE.replace("{tekst}", "Første sak er budsjettet."), encoding="utf-8")
-    config_file = make_project(case, tmp_path / "project")
+    config_file = make_project(tmp_path / "project",
+                               {"index.md": HOME, "mal.md": TEMPLATE.replace("{tekst}", "Første sak er budsjettet.")})
     assert run(config_file, tmp_path / "site").ok
     assert "Første sak er budsjettet." in word_text(tmp_path / "site")
-    kept = sorted((tmp_path / "project" / cache.FOLDER / "word").iterdir())
+    kept = sorted((tmp_path / "project" / CACHE_DIR / "word").iterdir())
     assert kept and all(zipfile.is_zipfile(path) for path in kept)
 
     assert run(config_file, tmp_path / "site").ok  # the same inputs: the kept file, nothing new
-    assert sorted((tmp_path / "project" / cache.FOLDER / "word").iterdir()) == kept
+    assert sorted((tmp_path / "project" / CACHE_DIR / "word").iterdir()) == kept
 
     (tmp_path / "project" / "docs" / "mal.md").write_text(
         TEMPLATE.replace("{tekst}", "Første sak er høringen."), encoding="utf-8")
@@ -72,28 +72,45 @@ def test_a_changed_template_gives_a_new_word_file(tmp_path, monkeypatch):
 CHECKLIST_PAGE = ("---\ndescription: Møter.\n---\n\n# Møter\n\n## Før møtet\n\n"
                   "Lag saklisten sammen med lederen, og send innkallingen.\n\n"
                   '!!! sjekkliste "mote"\n\n    - {punkt}\n')
+MEETING = ("- id: mote\n  tittel: Planlegge et møte\n  ingress: For lederen.\n  for: leder\n"
+           "  rekkefolge: [moter.md#for-motet]\n")
+
+
+def checklist_project(tmp_path, item: str, pages: dict[str, str] | None = None):
+    """A project whose page moter.md has one checklist item; returns its mkdocs.yml."""
+    return make_project(tmp_path / "project", {"index.md": HOME, "moter.md": CHECKLIST_PAGE.replace("{punkt}", item),
+                                               **(pages or {})}, {"sjekklister.yml": MEETING})
 
 
 def test_a_changed_checklist_item_reaches_the_checklist_page(tmp_path, monkeypatch):
     """The pages' checklist blocks are kept between builds: a changed item must not be the old one."""
     monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
-    case = tmp_path / "case"
-    (case / "docs").mkdir(parents=True)
-    (case / "data").mkdir()
-    (case / "data" / "sjekklister.yml").write_text("- id: mote\n  tittel: Planlegge et møte\n  ingress: For lederen.\n"
-                                                   "  for: leder\n  rekkefolge: [moter.md#for-motet]\n",
-                                                   encoding="utf-8")
-    (case / "docs" / "moter.md").write_text(CHECKLIST_PAGE.replace("{punkt}", "Lag saklisten sammen."), encoding="utf-8")
-    config_file = make_project(case, tmp_path / "project")
+    config_file = checklist_project(tmp_path, "Lag saklisten sammen.")
     checklist = tmp_path / "site" / "sjekklister" / "mote" / "index.html"
     assert run(config_file, tmp_path / "site").ok
     assert "Lag saklisten sammen." in checklist.read_text(encoding="utf-8")
-    assert list((tmp_path / "project" / cache.FOLDER / "sjekklister").iterdir())
+    assert list((tmp_path / "project" / CACHE_DIR / "sjekklister").iterdir())
     (tmp_path / "project" / "docs" / "moter.md").write_text(
         CHECKLIST_PAGE.replace("{punkt}", "Send innkallingen i god tid."), encoding="utf-8")
     assert run(config_file, tmp_path / "site").ok
     text = checklist.read_text(encoding="utf-8")
     assert "Send innkallingen i god tid." in text and "Lag saklisten sammen." not in text
+
+
+def test_the_cache_folder_is_a_setting(tmp_path, monkeypatch):
+    """`cache_dir` under `extra: medvirkning:` in mkdocs.yml: the Word files, the checklist blocks and the
+    checks that passed go there."""
+    monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
+    config_file = checklist_project(tmp_path, "Lag saklisten sammen.",
+                                    {"mal.md": TEMPLATE.replace("{tekst}", "Første sak er budsjettet.")})
+    text = config_file.read_text(encoding="utf-8")
+    assert text.count("\n  medvirkning:\n") == 1
+    config_file.write_text(text.replace("\n  medvirkning:\n", "\n  medvirkning:\n    cache_dir: buffer/bygg\n"),
+                           encoding="utf-8")
+    assert run(config_file, tmp_path / "site").ok
+    for kind in ("word", "sjekklister", "bestatt"):
+        assert list((tmp_path / "project" / "buffer" / "bygg" / kind).iterdir()), kind
+    assert not (tmp_path / "project" / CACHE_DIR).exists()
 
 
 # ---- Checks that passed are kept (core/known_good.py) ----
@@ -102,14 +119,14 @@ ROLE_PAGE = ("---\ndescription: Kontakt.\n---\n\n# Kontakt\n\nSkriv til postmott
 
 
 def passes_kept(project):
-    folder = project / cache.FOLDER / "bestatt" / "sjekker"
+    folder = project / CACHE_DIR / "bestatt" / "sjekker"
     return sorted(path.name for path in folder.iterdir()) if folder.is_dir() else []
 
 
 def test_a_page_check_that_passed_is_run_again_when_the_data_it_reads_changes(tmp_path, monkeypatch):
     """The privacy check passes a role address listed in data/rolleadresser.yml. Once the address is
     taken off the list, the same page must stop the build: the kept pass must not hide it."""
-    from helpers import build_in_process, make_project
+    from helpers import build_in_process
     monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
     config_file = make_project(tmp_path / "project", {"index.md": ROLE_PAGE},
                                data={"rolleadresser.yml": "e-post:\n  - postmottak@eksempel.no\ntelefon: []\n"})
@@ -127,7 +144,7 @@ def test_a_page_check_that_passed_is_run_again_when_the_data_it_reads_changes(tm
 
 
 def test_a_page_check_that_passed_is_run_again_when_the_page_changes(tmp_path, monkeypatch):
-    from helpers import build_in_process, make_project
+    from helpers import build_in_process
     monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
     config_file = make_project(tmp_path / "project", {"index.md": ROLE_PAGE.replace("postmottak@eksempel.no", "NAV")})
     assert build_in_process(config_file, tmp_path / "site")[0]
@@ -139,7 +156,7 @@ def test_a_page_check_that_passed_is_run_again_when_the_page_changes(tmp_path, m
 
 def test_the_termbase_check_is_run_again_when_the_termbase_changes(tmp_path, monkeypatch):
     """The language check of every page is kept by a digest of the pages and data files together."""
-    from helpers import build_in_process, make_project
+    from helpers import build_in_process
     monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
     page = "---\ndescription: Om møtene.\n---\n\n# Møtene\n\nUtvalget møtes i kantina.\n"
     config_file = make_project(tmp_path / "project", {"index.md": page})
@@ -189,7 +206,7 @@ def test_a_changed_event_reaches_the_kept_calendar(tmp_path, monkeypatch):
     ok, messages = build_in_process(project / "mkdocs.yml", tmp_path / "site", strict=False)
     assert ok, messages
     assert "SUMMARY:Møte i utvalget" in calendar.read_text(encoding="utf-8")
-    assert list((project / cache.FOLDER / "kalender").iterdir())
+    assert list((project / CACHE_DIR / "kalender").iterdir())
     data = project / "data" / "arshjul.yml"
     data.write_text(data.read_text(encoding="utf-8").replace("tittel: Møte i utvalget", "tittel: Utvalgsmøte", 1),
                     encoding="utf-8")

@@ -16,9 +16,11 @@ from medvirkning.accessibility.readability import Readability
 from medvirkning.accessibility.report import deviations
 from medvirkning.checklists import checklists
 from medvirkning.checklists.checklists import Definition, find_blocks, render_checklist_page
+from medvirkning.checklists.state import ChecklistData, ChecklistsState
 from medvirkning.core.html_text import text_runs
 from medvirkning.core.languages import load_strings
 from medvirkning.core.markers import no_leftovers
+from medvirkning.core.state import LanguageBuild, Options, SiteData
 from medvirkning.glossary.glossary import Entry, abbreviation_pattern, annotate_abbreviations
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,10 +61,13 @@ MEETING = Definition("mote", "Planlegge et møte", "For lederen.")
 def checklist_build(source: str):
     strings = load_strings(ROOT, "nb", "nb")
     templates = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))  # the marks' partial
-    return SimpleNamespace(checklist_blocks={"moter.md": find_blocks(source, "moter.md")}, locale="nb", default_locale="nb",
-                           templates=templates,
-                           strings=strings, checklists={"mote": []},
-                           site=SimpleNamespace(checklist_definitions=[MEETING], root=ROOT))
+    site = SiteData(root=ROOT)
+    site.keep(ChecklistData([MEETING]))
+    build = LanguageBuild(config=None, site=site, options=Options(), locale="nb", default_locale="nb", locales=["nb"],
+                          strings=strings, templates=templates)
+    build.state(ChecklistsState).blocks = {"moter.md": find_blocks(source, "moter.md")}
+    build.state(ChecklistsState).items = {"mote": []}
+    return build
 
 
 def test_checklist_blocks_are_shown_when_an_earlier_step_changed_the_top_of_the_page():

@@ -10,7 +10,7 @@ import subprocess
 from medvirkning.__main__ import main as command
 from medvirkning.ci import github as github_actions
 from medvirkning.translations.status import stamp
-from test_broken_edits import CASES, make_project
+from test_broken_edits import CASES, project_for
 
 
 def github_env(monkeypatch, tmp_path, **more):
@@ -33,7 +33,7 @@ def test_annotation_names_file_and_line():
 def test_broken_page_is_annotated_on_its_line(tmp_path, monkeypatch, capsys):
     summary = github_env(monkeypatch, tmp_path)
     monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
-    config_file = make_project(CASES / "boks-ukjent-type", tmp_path / "project")
+    config_file = project_for(CASES / "boks-ukjent-type", tmp_path / "project")
     assert command(["build", str(config_file), str(tmp_path / "site")]) == 1
     out = capsys.readouterr().out
     assert "::error file=docs/moter.md,line=9,title=Bygget::boksen «advarsel» finnes ikke." in out
@@ -45,7 +45,7 @@ def test_broken_page_is_annotated_on_its_line(tmp_path, monkeypatch, capsys):
 
 def test_nothing_extra_outside_github(tmp_path, monkeypatch, capsys):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    config_file = make_project(CASES / "boks-ukjent-type", tmp_path / "project")
+    config_file = project_for(CASES / "boks-ukjent-type", tmp_path / "project")
     assert command(["build", str(config_file), str(tmp_path / "site")]) == 1
     assert "::error" not in capsys.readouterr().out
 
@@ -58,7 +58,7 @@ def test_summary_lists_changed_pages_lix_ids_and_outdated_translations(tmp_path,
     """A pull request that changes a bokmål page: its row, its new and removed ids, its nynorsk
     translation now older than it; the link goes to the pull request's preview."""
     project = tmp_path / "project"
-    config_file = make_project(CASES / "boks-ukjent-type", project)
+    config_file = project_for(CASES / "boks-ukjent-type", project)
     docs = project / "docs"
     (docs / "moter.md").write_text("---\ndescription: Møter.\n---\n\n# Møter\n\n## Før møtet\n\n"
                                    + "Lederen sender innkallingen. Den kommer en uke før. " * 8 + "\n", encoding="utf-8")
@@ -100,7 +100,7 @@ def test_preview_is_built_for_its_own_address(tmp_path, monkeypatch):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     address = "https://navikt.github.io/medvirkning/pr-preview/pr-7/"
     monkeypatch.setenv("MEDVIRKNING_SITE_URL", address)
-    config_file = make_project(CASES / "data-nei-er-tekst", tmp_path / "project")
+    config_file = project_for(CASES / "data-nei-er-tekst", tmp_path / "project")
     assert command(["build", str(config_file), str(tmp_path / "site")]) == 0
     assert f"<loc>{address}</loc>" in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert f'rel="canonical" href="{address}"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

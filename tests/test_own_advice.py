@@ -15,6 +15,7 @@ import pytest
 from conftest import ROOT, read_tree, strings
 from medvirkning.checklists.checklists import collect, find_blocks, load_definitions, site_markdown
 from medvirkning.core.html_tree import parse_html, text_of
+from medvirkning.core.settings import CACHE_DIR
 from medvirkning.own_advice import marks as own_advice
 from medvirkning.templates import downloads as templates_docs
 
@@ -44,7 +45,7 @@ def sources(locale: str) -> dict[str, str]:
 def advice_items(locale: str) -> dict[str, list[str]]:
     """Checklist id -> the texts of its items that are our advice, read from the sources."""
     collected = collect(sources(locale), load_definitions(ROOT / "data/sjekklister.yml"),
-                        site_markdown(titles=TITLES), docs_dir=ROOT / "docs")
+                        site_markdown(titles=TITLES), docs_dir=ROOT / "docs", cache_folder=ROOT / CACHE_DIR)
     return {cid: [i.text for i in items if i.kind == own_advice.ADVICE] for cid, items in collected.items()}
 
 

@@ -54,14 +54,19 @@ def test_contact_address_in_extra_is_a_role_address(tmp_path):
 
 @pytest.mark.parametrize("text", [f"Nr. {SYNTHETIC[:6]} {SYNTHETIC[6:]}.", "Ring 912 34 567.", "Skriv til ola@example.no."])
 def test_the_message_names_the_line_never_the_number_or_address(text):
+    from pathlib import Path
     from types import SimpleNamespace
 
     from medvirkning.core.html_tree import SharedParse, parse_html
+    from medvirkning.core.state import SiteData
     from medvirkning.security.personal_data import PersonalDataError, check_content
+    from medvirkning.security.state import SecurityData
     html = f"<p>{text}</p>"
     page = SimpleNamespace(meta={}, file=SimpleNamespace(generated_by=None, src_uri="moter.md",
                                                          content_string=f"---\ndescription: x\n---\n\n{text}\n"))
-    build = SimpleNamespace(content=SharedParse(html, parse_html(html)), site=SimpleNamespace(role_addresses=NO_ROLES))
+    site = SiteData(root=Path("."))
+    site.keep(SecurityData(NO_ROLES))
+    build = SimpleNamespace(content=SharedParse(html, parse_html(html)), site=site)
     with pytest.raises(PersonalDataError) as error:
         check_content(html, page, build)
     message = str(error.value)

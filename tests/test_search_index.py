@@ -9,8 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from helpers import build_in_process, make_project, read_tree
-from medvirkning.search.index import (dump, indexes_to_write, exclude_generated, point_search_at_language_root,
-                          split_index)
+from medvirkning.search.index import dump, indexes_to_write, exclude_generated, split_index
 
 CONFIG = {"lang": ["no", "en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"], "fields": {}}
 NB = [{"location": "", "title": "Forside", "text": "Velkommen"},
@@ -53,13 +52,6 @@ def test_a_site_in_one_language_keeps_its_index():
 
 def test_the_index_is_written_as_compact_utf8():
     assert dump({"config": {}, "docs": [{"text": "Mål"}]}) == '{"config":{},"docs":[{"text":"Mål"}]}'
-
-
-def test_pages_of_another_language_look_for_search_under_their_own_root():
-    html = ('<script>x</script><script id="__config" type="application/json">'
-            '{"annotate": null, "base": "../..", "features": []}</script>')
-    assert '"base": "../"' in point_search_at_language_root(html, "nn/veileder/", "nn")
-    assert '"base": "./"' in point_search_at_language_root(html, "nn/", "nn")
 
 
 def test_generated_pages_are_left_out_of_search():
@@ -141,6 +133,18 @@ def test_every_page_of_each_language_points_search_at_its_own_root(sites):
             base = json.loads(config.text())["base"]
             where = page.parent.relative_to(three).as_posix()
             assert posixpath.normpath(posixpath.join(where, base)) == folder, (page, base)
+
+
+def test_the_not_found_page_of_each_language_points_search_at_its_own_root(sites):
+    # A 404 page is shown at any address, so its base is a path from the site's root.
+    _, three = sites
+
+    def base(page):
+        return json.loads(read_tree(page).css_first("script#__config").text())["base"]
+    root = base(three / "404.html")
+    assert root.startswith("/") and root.endswith("/")
+    for folder in ("nn", "en"):
+        assert base(three / folder / "404.html") == f"{root}{folder}/"
 
 
 @pytest.mark.browser

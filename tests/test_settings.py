@@ -27,6 +27,7 @@ def test_defaults_when_mkdocs_yml_says_nothing():
     settings = load({}, None)
     assert settings.documents == ["veileder", "strategi", "veiviser"] and settings.owner is None
     assert settings.contact.email is None
+    assert settings.cache_dir == ".cache/medvirkning"
 
 
 @pytest.mark.parametrize("block, message", [
@@ -35,6 +36,10 @@ def test_defaults_when_mkdocs_yml_says_nothing():
     ("    lix_max: høy\n", "mkdocs.yml, linje 5: innstillingen «lix_max» under «extra: medvirkning:» er feil"),
     ("    lix_target: 50\n    lix_max: 45\n", "mkdocs.yml, linje 5: «lix_target» (50) kan ikke være større enn «lix_max» (45)."),
     ("    contact:\n      githb: navikt/medvirkning\n", "mkdocs.yml, linje 5: innstillingen «contact»"),
+    ("    cache_dir: [.cache]\n", "mkdocs.yml, linje 5: innstillingen «cache_dir» under «extra: medvirkning:» er feil "
+                                 "(skriv navnet på en mappe, for eksempel .cache/medvirkning)"),
+    ("    cache_dir: ''\n", "mkdocs.yml, linje 5: innstillingen «cache_dir» under «extra: medvirkning:» er feil "
+                           "(skriv navnet på en mappe"),
 ])
 def test_a_mistyped_setting_stops_the_build_naming_the_line(tmp_path, block, message):
     import yaml

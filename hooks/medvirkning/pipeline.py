@@ -48,6 +48,17 @@ from .security import content_security, html_allowlist, personal_data
 from .templates import downloads as templates_docs
 from .translations import checks as translation_checks, status as translations
 
+# Each feature's data files, read once per build (load_site_data).
+from .accessibility.state import AccessibilityData
+from .anchors.state import AnchorsData
+from .arshjul.state import ArshjulData
+from .checklists.state import ChecklistData
+from .citations.state import CitationsData
+from .glossary.state import GlossaryData
+from .journeys.state import JourneysData
+from .search.state import SearchData
+from .security.state import SecurityData
+
 # The steps of each event, in the order they run. Each takes the event's value first and
 # returns it (changed or not), then the page where there is one, then the language build.
 FILES_STEPS = (
@@ -58,7 +69,7 @@ FILES_STEPS = (
     translations.find,
     accessibility_report.keep_generated_pages_out_of_nav,
     glossary.find_glossary,
-    known_good.language_check(terms.check),  # this language's pages and data files against data/termer.yml; after the glossary is found
+    known_good.language_check(terms.check, terms.check_inputs),  # this language's pages and data files against data/termer.yml; after the glossary is found
     checklists.add_pages,  # reads this language's pages, so after i18n has sorted them
     arshjul.add_calendars,  # links to the sources of this language's pages
     templates_docs.add_downloads,  # links to the sections of this language's pages
@@ -113,7 +124,6 @@ POST_PAGE_STEPS = (
     known_good.page_check(own_advice.check_written_page, own_advice.page_inputs),  # pages, checklists and print pages: our advice keeps its mark
     accessibility_checks.check_language_of_output,
     theme_fixes.valid_toggles_of_page,
-    search_index.point_page_at_its_index,
     content_security.secure_page,  # last: hashes the scripts exactly as written
 )
 # The theme's pages that are no page of the site (404.html): as POST_PAGE_STEPS, with page None.
@@ -146,7 +156,7 @@ def on_config(config):
                          f"{', '.join(left_out)} er utelatt. Alle språk: make serve SPRAK=alle.")
     markdown_setup.configure_markdown(config.mdx_configs, config.markdown_extensions, config.docs_dir,
                                       permalink_label=lambda: BUILDS.current.strings["permalenke"],
-                                      glossary_annotation=lambda: BUILDS.current.glossary_annotation)
+                                      glossary_annotation=lambda: glossary.current_annotation(BUILDS.current))
     build_messages.install(config)
     site_structure.keep_validation(config)  # link checks stay on, as strict does
     template_cache.install(config)  # before MkDocs and Material make their Jinja environments
@@ -157,16 +167,15 @@ def on_pre_build(config):
     """Start this language's build, after every plugin's on_config (i18n has set the language)."""
     default, locales = languages(config)
     if BUILDS.site is None:  # once per build, not once per language
-        root = Path(config.config_file_path).parent
-        found = known_good.inputs(root, Path(config.docs_dir))  # what the checks read; a check that passed is kept
+        site = new_site(config)  # first: the settings say where checks that passed are kept (cache_dir)
+        site.inputs = known_good.inputs(site.root, Path(config.docs_dir))  # what the checks read
         for name, check, reads_pages in (
                 ("oversettelser", translation_checks.check, True),  # before i18n sorts the files (its on_files)
                 ("datafiler", data_schemas.check, True),  # every data file, before any step reads one
                 ("tekster", reader_strings.check, False)):  # the words of every language, before any is used
-            known_good.site_check(found, root, name, lambda check=check: check(config, default, locales),
+            known_good.site_check(site, name, lambda check=check: check(config, default, locales),
                                   default, *locales, reads_pages=reads_pages)
-        BUILDS.site = load_site_data(config)
-        BUILDS.site.inputs = found
+        BUILDS.site = load_site_data(config, site)
     locale = current_locale(config)
     strings = load_strings(BUILDS.site.root, locale, default)
     reader_strings.note_fallbacks(strings, locale)
@@ -178,18 +187,30 @@ def on_pre_build(config):
                                search_worker=scripts.search_worker(config)))
 
 
-def load_site_data(config) -> SiteData:
-    root = Path(config.config_file_path).parent
-    site_settings = settings.load(config.extra, config.config_file_path)
-    entries, allowlist = glossary.load(root)
-    return SiteData(root=root, checklist_definitions=checklists.load(root), glossary_entries=entries,
-                    glossary_allowlist=allowlist, anchor_registry=anchors.load(root),
-                    page_dates=page_dates.load(config), arshjul=arshjul.load(root, languages(config)[0]),
-                    browser_audit=accessibility_report.load_audit(root),
-                    role_addresses=personal_data.load(root, config.extra),
-                    contact=contact.site_contact(site_settings), wcag_criteria=wcag.load(root),
-                    settings=site_settings, journeys=journeys.load(root, languages(config)[0]),
-                    citations=citations.load(root), synonyms=search_synonyms.load(root))
+def new_site(config) -> SiteData:
+    """The build's SiteData with the project's folder and settings (extra.medvirkning in mkdocs.yml)."""
+    return SiteData(root=Path(config.config_file_path).parent,
+                    settings=settings.load(config.extra, config.config_file_path))
+
+
+def load_site_data(config, site: SiteData) -> SiteData:
+    """The data files, once per build, in this order (the first that cannot be read stops the build);
+    each feature's in its own type (core/state.py)."""
+    root = site.root
+    default = languages(config)[0]
+    site.keep(GlossaryData(*glossary.load(root)))
+    site.keep(ChecklistData(checklists.load(root)))
+    site.keep(AnchorsData(anchors.load(root)))
+    site.page_dates = page_dates.load(config)
+    site.keep(ArshjulData(arshjul.load(root, default)))
+    site.keep(AccessibilityData(browser_audit=accessibility_report.load_audit(root)))
+    site.keep(SecurityData(personal_data.load(root, config.extra)))
+    site.contact = contact.site_contact(site.settings)
+    site.state(AccessibilityData).wcag_criteria = wcag.load(root)
+    site.keep(JourneysData(journeys.load(root, default)))
+    site.keep(CitationsData(citations.load(root)))
+    site.keep(SearchData(search_synonyms.load(root)))
+    return site
 
 
 @event_priority(-110)
@@ -231,7 +252,7 @@ def on_env(env, config, files):
     """Every page has been read and none written yet: the checks that need all pages."""
     build = BUILDS.current
     anchors.check_registry(build)
-    build.report_data = accessibility_report.summarize(build)
+    accessibility_report.summarize(build)
     accessibility_report.write_json(build)
     for page in build.generated_pages.values():
         accessibility_report.fill_generated_pages(page, build)

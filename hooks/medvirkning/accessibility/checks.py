@@ -24,6 +24,8 @@ from ..core.languages import page_locale
 from ..core.source import find_line, where
 from .readability import LONG_SENTENCE_WORDS, Readability, blocks_from_html, measure
 from .summaries import summary_lix
+from .state import AccessibilityState
+from ..printing.state import PrintingState
 
 log = get_plugin_logger("tilgjengelighet")
 
@@ -318,7 +320,7 @@ def measured(html: str, locale: str, summary_title: str, tree) -> tuple[list[Fin
 
 def check_content(html: str, page, build) -> str:
     """Check the page's own content (the article, as Markdown and the other steps made it)."""
-    if page is build.generated_pages.get("tilgjengelighetsrapport") or page.file.src_uri in build.print_pages:
+    if page is build.generated_pages.get("tilgjengelighetsrapport") or page.file.src_uri in build.state(PrintingState).pages:
         return html  # the report's table is about the other pages; a print page is the other pages
     findings, readability, box_lix = measured(html, page_locale(page, build.locale), build.strings["kort_fortalt"],
                                               lambda: shared_tree(build.content, html))
@@ -343,7 +345,7 @@ def check_content(html: str, page, build) -> str:
     if long:
         log.info(f"{report.source_name}: {len(long)} setning{'er' if len(long) > 1 else ''} har over "
                  f"{LONG_SENTENCE_WORDS} ord. {'Den første' if len(long) > 1 else 'Den'}: «{long[0]}»")
-    build.reports.append(report)
+    build.state(AccessibilityState).reports.append(report)
     return html
 
 

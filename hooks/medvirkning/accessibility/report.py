@@ -29,6 +29,7 @@ from .checks import PageReport
 from . import wcag
 from .contrast import WCAG_AA_TEXT, ContrastResult, theme_contrast
 from .readability import LIX_MAX, LIX_TARGET, LONG_SENTENCE_WORDS
+from .state import AccessibilityData, AccessibilityState
 
 log = get_plugin_logger("tilgjengelighet")
 
@@ -278,10 +279,11 @@ def place_markers(markdown: str, page, build) -> str:
     return markdown
 
 
-def summarize(build) -> dict:
-    """Once per language, when every page is checked: site-wide warnings and the report data."""
+def summarize(build) -> None:
+    """Once per language, when every page is checked: site-wide warnings and the report data
+    (AccessibilityState.summary)."""
     order = build.nav_order  # the menu's order; pages outside it last, by address
-    reports = sorted(build.reports, key=lambda r: (order.get(r.src_uri, len(order)), r.url))
+    reports = sorted(build.state(AccessibilityState).reports, key=lambda r: (order.get(r.src_uri, len(order)), r.url))
     contrast = [result for scheme, attributes in palette_schemes(build.config)
                 for result in theme_contrast(theme_stylesheets(build.config), scheme, attributes)]
     for result in contrast:
@@ -295,16 +297,16 @@ def summarize(build) -> dict:
                     f"over målet {settings.lix_target}. Gjør de tyngste sidene lettere; se siden «Tilgjengelighetsrapport».")
     data = report_data(reports, contrast, build.locale, get_build_datetime().date().isoformat(),
                        settings.lix_max, settings.lix_target)
-    audit = build.site.browser_audit
+    audit = build.site.state(AccessibilityData).browser_audit
     data["deviations"] = deviations(reports, contrast, build.strings, settings.lix_max, settings.lix_target) + \
         browser_deviations(audit, reports, build.strings, {"404.html": "404"} if build.is_default else {})
     data["audit"] = audit_status(audit, build.site.page_dates)
     data["audit_pages"] = audit_views(audit, build.folder, build.locales)
     # Every WCAG criterion (data/wcag.yml), the automatic ones with what the checks found.
     failed = {wcag.criterion_number(d.requirement.criterion) for d in data["deviations"]}
-    data["wcag"] = wcag.with_automatic_results(build.site.wcag_criteria, failed, data["date"], data["audit"]["date"])
+    data["wcag"] = wcag.with_automatic_results(build.site.state(AccessibilityData).wcag_criteria, failed, data["date"], data["audit"]["date"])
     data["status"] = wcag.status(data["wcag"], bool(data["deviations"]))
-    return data
+    build.state(AccessibilityState).summary = data
 
 
 def audit_views(audit: dict | None, folder: str, locales: list[str]) -> list[dict]:
@@ -333,7 +335,7 @@ def fill_generated_pages(page, build) -> None:
     name = next((n for n, p in build.generated_pages.items() if p is page), None)
     if name is None:
         return
-    data = build.report_data
+    data = build.state(AccessibilityState).summary
     env = build.templates
     date = local_date(data["date"], build.locale)
     audit = data["audit"]
@@ -378,7 +380,7 @@ def wcag_counts(criteria: list) -> dict[str, int]:
 
 
 def write_json(build) -> None:
-    data = {k: v for k, v in build.report_data.items() if k not in ("deviations", "audit_pages")}
+    data = {k: v for k, v in build.state(AccessibilityState).summary.items() if k not in ("deviations", "audit_pages")}
     data["wcag"] = [asdict(c) for c in data["wcag"]]
     json_path = Path(build.config.site_dir, build.folder, JSON_FILE)
     json_path.parent.mkdir(parents=True, exist_ok=True)

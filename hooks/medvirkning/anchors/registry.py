@@ -17,6 +17,7 @@ from ..core.data_files import load_text, read_yaml
 from ..core.html_tree import attribute, shared_tree
 from ..core.source import docs_path, where
 from .ids import heading_lines
+from .state import AnchorsData, AnchorsState
 
 log = get_plugin_logger("ankere")
 
@@ -120,31 +121,33 @@ def record_ids(html: str, page, build) -> str:
         headings = toc_ids(page.toc)
         ids = (attribute(e, "id") for e in shared_tree(build.content, html).css("[id]"))
         others = [anchor for anchor in ids if anchor and anchor not in headings]
-        build.anchors_built[page.url] = headings + others  # a section can be a paragraph with { #id }
-        build.anchors_src_by_url[page.url] = page.file.src_uri
+        state = build.state(AnchorsState)
+        state.built[page.url] = headings + others  # a section can be a paragraph with { #id }
+        state.src_by_url[page.url] = page.file.src_uri
     return html
 
 
 def check_registry(build) -> None:
     """After every page has been read: each registered id of this language still exists, or,
     with `make anchors`, the registry is rewritten from this build."""
-    registry = build.site.anchor_registry
+    registry = build.site.state(AnchorsData).registry
+    state = build.state(AnchorsState)
     ours = {url: ids for url, ids in registry.items() if belongs_to_this_build(url, build)}
     redirected = redirected_urls(build.config)
     if build.options.update_anchors:
         # Other languages' pages and moved pages keep their entries; this build's pages are read anew.
         kept = {url: ids for url, ids in registry.items() if url not in ours or url in redirected}
         registry.clear()
-        registry.update({**kept, **build.anchors_built})
+        registry.update({**kept, **state.built})
         (build.site.root / REGISTRY_FILE).write_text(dump_registry(registry), encoding="utf-8")
-        log.info(f"{REGISTRY_FILE} er oppdatert med {len(build.anchors_built)} sider.")
+        log.info(f"{REGISTRY_FILE} er oppdatert med {len(state.built)} sider.")
         return
     lines = registry_lines(build.site.root / REGISTRY_FILE)
     pages = {f.page.url: f.page for f in build.files.documentation_pages() if f.page is not None} if build.files else {}
-    for url, anchor in missing_anchors(ours, build.anchors_built, redirected):
+    for url, anchor in missing_anchors(ours, state.built, redirected):
         line = lines.get((url,)) if anchor is None else lines.get((url, registry[url].index(anchor)))
         heading = nearest_heading(anchor, pages.get(url)) if anchor else None
-        log.warning(explain(url, anchor, build.anchors_src_by_url, line, heading, redirected))
+        log.warning(explain(url, anchor, state.src_by_url, line, heading, redirected))
 
 
 def redirected_urls(config) -> dict[str, str]:

@@ -38,6 +38,8 @@ from ..core.data_files import read_yaml
 from ..core.languages import generated_file
 from ..core.markers import marker
 from ..own_advice.marks import ADVICE, PROPOSAL, check_blocks, html_mark, register, text_mark, titles_of
+from ..own_advice.state import OwnAdviceState
+from .state import ArshjulData
 
 log = get_plugin_logger("arshjul")
 
@@ -347,7 +349,7 @@ def absolute_url(build, src_path: str) -> str:
 
 def add_calendars(files, build) -> None:
     """One calendar per meeting pattern, and one with meetings in every month for the form."""
-    cycle = build.site.arshjul
+    cycle = build.site.state(ArshjulData).cycle
     pages = marker_pages(files)
     if cycle is None or not pages:
         return
@@ -373,18 +375,19 @@ def add_calendars(files, build) -> None:
     year = calendar_year(today)
     inputs = (build.site.inputs.code, "\n".join(source_lines), year, build.locale, build.default_locale,
               repr(sorted(build.strings.items())), repr(sorted(urls.items())), host, stamp.isoformat())
+    kept, marked = cache.folder(build.site), build.state(OwnAdviceState).marked
     for pattern_id, months in plans.items():
         # Kept between builds by everything a calendar is made from (core/cache.py); so is its check.
-        content = cache.cached_bytes(build.site.root, "kalender", cache.digest(*map(str, inputs), repr(months)),
+        content = cache.cached_bytes(kept, "kalender", cache.digest(*map(str, inputs), repr(months)),
                                      lambda months=months: calendar(
                                          cycle, months, year=year, locale=build.locale, default=build.default_locale,
                                          strings=build.strings, url_of=urls.__getitem__, host=host, stamp=stamp))
         src_uri = calendar_src_uri(page_src, pattern_id)
-        cache.check_once(build.site.root, "sjekker",
-                         cache.digest("kalender", build.site.inputs.code, content, repr(build.marked_texts),
+        cache.check_once(kept, "sjekker",
+                         cache.digest("kalender", build.site.inputs.code, content, repr(marked),
                                       repr(sorted(build.strings.items())), build.folder, src_uri),
                          lambda content=content, src_uri=src_uri: check_blocks(
-                             calendar_blocks(content), build.marked_texts, build.strings, titles_of(build.strings),
+                             calendar_blocks(content), marked, build.strings, titles_of(build.strings),
                              f"kalenderfilen {build.folder}{src_uri}"))
         files.append(generated_file(build, src_uri, content))
 
@@ -398,7 +401,7 @@ def render_markdown(markdown: str, page, build) -> str:
         file = build.files.get_file_from_path(calendar_src_uri(page.file.src_uri, pattern_id))
         return get_relative_url(file.url, page_url)
 
-    block = render_block(build.site.arshjul, page_src_uri=page.file.src_uri, page_url=page.url,
+    block = render_block(build.site.state(ArshjulData).cycle, page_src_uri=page.file.src_uri, page_url=page.url,
                          locale=build.locale, default=build.default_locale, strings=build.strings,
                          year=calendar_year(get_build_datetime().date()), render=template.render,
                          calendar_url_of=calendar_url_of, mark_of=lambda kind: html_mark(kind, build))

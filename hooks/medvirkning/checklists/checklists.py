@@ -33,6 +33,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from .rules import audience_problems, order_items, too_many_items
 from .quality import duplicate_items, is_supported, section_text, unsupported_item
+from .state import ChecklistData, ChecklistsState
 from ..core import cache
 from ..core.data_files import load_text, read_yaml
 from ..core.languages import STRINGS_FOLDER, generated_file
@@ -371,8 +372,8 @@ def looks_like_it_has_blocks(source: str, docs_dir: Path | None = None) -> bool:
 
 
 def collect(pages: dict[str, str], definitions: list[Definition], md_and_reader: tuple | None = None,
-            blocks_by_page: dict[str, list[Block]] | None = None, docs_dir: Path | None = None
-            ) -> dict[str, list[Item]]:
+            blocks_by_page: dict[str, list[Block]] | None = None, docs_dir: Path | None = None,
+            cache_folder: Path | None = None) -> dict[str, list[Item]]:
     """Items per checklist id, in page order; an unknown id is an error naming file and line.
     Only pages that mention a checklist (or include text) are read with Markdown."""
     known = {d.id for d in definitions}
@@ -381,7 +382,7 @@ def collect(pages: dict[str, str], definitions: list[Definition], md_and_reader:
     for src_uri, source in pages.items():
         if not looks_like_it_has_blocks(source, docs_dir):
             continue
-        blocks = kept_blocks(source, src_uri, md_and_reader, docs_dir)
+        blocks = kept_blocks(source, src_uri, md_and_reader, docs_dir, cache_folder)
         if blocks_by_page is not None:
             blocks_by_page[src_uri] = blocks
         for block in blocks:
@@ -394,16 +395,17 @@ def collect(pages: dict[str, str], definitions: list[Definition], md_and_reader:
     return collected
 
 
-def kept_blocks(source: str, src_uri: str, md_and_reader: tuple, docs_dir: Path | None) -> list[Block]:
-    """find_blocks, kept between builds (core/cache.py) by the page's text, the texts it includes
-    and the code and Markdown libraries that read it; a page with an error is never kept."""
-    if docs_dir is None:
+def kept_blocks(source: str, src_uri: str, md_and_reader: tuple, docs_dir: Path | None,
+                cache_folder: Path | None) -> list[Block]:
+    """find_blocks, kept between builds in `cache_folder` (core/cache.py) by the page's text, the texts
+    it includes and the code and Markdown libraries that read it; a page with an error is never kept."""
+    if docs_dir is None or cache_folder is None:
         return find_blocks(source, src_uri, md_and_reader)
     included = [(docs_dir / name) for name in included_files(source)]
     key = cache.digest(source, src_uri, *(p.read_text(encoding="utf-8") if p.is_file() else "" for p in included),
                        cache.code_version([__file__, Path(__file__).parent.parent / "markdown_setup.py"],
                                           ["markdown", "pymdown-extensions", "markdown-include"]))
-    kept = cache.cached_bytes(docs_dir.parent, "sjekklister", key,
+    kept = cache.cached_bytes(cache_folder, "sjekklister", key,
                               lambda: pickle.dumps(find_blocks(source, src_uri, md_and_reader)))
     return pickle.loads(kept)  # noqa: S301 - our own cache folder, written by this function
 
@@ -523,7 +525,8 @@ def audience_words(root: Path, locale: str) -> dict[str, list[str]]:
 def apply_rules(build) -> None:
     """Task order, at most MAX_ITEMS items, and the audience named in the intro (checklists/rules.py)."""
     problems, words = [], {}
-    for definition in build.site.checklist_definitions:
+    state = build.state(ChecklistsState)
+    for definition in build.site.state(ChecklistData).definitions:
         local = definition.localized(build.locale)
         # The intro is checked with the words of the language it is written in (a list not
         # translated yet shows the default language's intro).
@@ -532,8 +535,8 @@ def apply_rules(build) -> None:
             words[written_in] = audience_words(build.site.root, written_in)
         vocabulary = words[written_in]
         order_lines = [definition.lines.get(f"rekkefolge.{n}") for n in range(len(definition.order))]
-        items, found = order_items(definition.id, build.checklists[definition.id], definition.order, order_lines)
-        build.checklists[definition.id] = items
+        items, found = order_items(definition.id, state.items[definition.id], definition.order, order_lines)
+        state.items[definition.id] = items
         problems += found
         problem = too_many_items(definition.id, len(items), definition.lines.get("id"))
         problems += [problem] if problem else []
@@ -547,7 +550,7 @@ def apply_rules(build) -> None:
 
 def localized_definitions(build) -> list[Definition]:
     """The checklists' titles and introductions in this build's language."""
-    return [d.localized(build.locale) for d in build.site.checklist_definitions]
+    return [d.localized(build.locale) for d in build.site.state(ChecklistData).definitions]
 
 
 def add_pages(files, build) -> None:
@@ -555,10 +558,11 @@ def add_pages(files, build) -> None:
     sources = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
     extensions = [e for e in build.config.markdown_extensions if not isinstance(e, OWN_EXTENSIONS)]
     md_and_reader = site_markdown(extensions, dict(build.config.mdx_configs), box_titles(build))
-    build.checklist_blocks = {}
-    build.checklists = collect(sources, build.site.checklist_definitions, md_and_reader, build.checklist_blocks,
-                               Path(build.config.docs_dir))
-    for checklist_id, items in build.checklists.items():
+    state = build.state(ChecklistsState)
+    state.blocks = {}
+    state.items = collect(sources, build.site.state(ChecklistData).definitions, md_and_reader, state.blocks,
+                          Path(build.config.docs_dir), cache.folder(build.site))
+    for checklist_id, items in state.items.items():
         check_items(checklist_id, items, sources)
         for item in items:
             if item.kind:
@@ -567,12 +571,11 @@ def add_pages(files, build) -> None:
     template = build.templates.get_template(ITEM_TEMPLATE)
     marks = item_marks(build)
     for definition in localized_definitions(build):
-        if not build.checklists[definition.id]:
+        if not state.items[definition.id]:
             log.warning(f"Sjekklisten «{definition.id}» i {DEFINITIONS_FILE} har ingen punkter i innholdet ennå. "
                         f"Skriv punkter med !!! sjekkliste \"{definition.id}\" på en side, eller ta den ut av "
                         f"{DEFINITIONS_FILE}.")
-        content = render_checklist_page(definition, build.checklists[definition.id], template.render, build.strings,
-                                        marks)
+        content = render_checklist_page(definition, state.items[definition.id], template.render, build.strings, marks)
         # Reached from the overview page, not listed one by one in the menu.
         files.append(generated_file(build, checklist_src_uri(definition.id), content))
 
@@ -583,14 +586,15 @@ def item_marks(build) -> dict[str, str]:
 
 
 def render_markdown(markdown: str, page, build) -> str:
-    blocks = build.checklist_blocks.get(page.file.src_uri)
+    state = build.state(ChecklistsState)
+    blocks = state.blocks.get(page.file.src_uri)
     if blocks and page.file.generated_by is None:
         # The page's Markdown begins in its file where MkDocs has taken the front matter off.
         markdown = show_blocks_on_page(markdown, page.file.src_uri,
                                        {d.id: d for d in localized_definitions(build)}, blocks, build.strings,
                                        body_start(page.file.content_string), item_marks(build))
     if OVERVIEW_MARKER.search(markdown):
-        overview = render_overview(localized_definitions(build), build.checklists, posixpath.dirname(page.file.src_uri),
+        overview = render_overview(localized_definitions(build), state.items, posixpath.dirname(page.file.src_uri),
                                    build.strings)
         markdown = OVERVIEW_MARKER.sub(lambda _: overview, markdown)
     return markdown

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 
 from ..core.data_files import read_yaml
 from ..core.schemas import data_schema
+from .state import CitationsData
 
 DATA_FILE = "data/sitater.yml"
 TEMPLATE = "partials/mv-citation.html"
@@ -93,7 +94,7 @@ def add_quotes(html: str, quotes: list[Quote], render, page_url: str, site_url: 
 # ---- Step of the build (medvirkning.pipeline calls it) ----
 
 def render_quotes(html: str, page, build) -> str:
-    quotes = [q for q in build.site.citations if q.page == bokmal_source(page.file.src_uri)]
+    quotes = [q for q in build.site.state(CitationsData).quotes if q.page == bokmal_source(page.file.src_uri)]
     if not quotes:
         return html
     template = build.templates.get_template(TEMPLATE)

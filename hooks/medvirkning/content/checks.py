@@ -20,6 +20,7 @@ from mkdocs.plugins import get_plugin_logger
 from ..security.content_security import is_external
 from ..core.data_files import DataFileError, decode
 from ..glossary.glossary import ALLOWLIST_FILE, GLOSSARY_FILE, unknown_abbreviations
+from ..glossary.state import GlossaryData, GlossaryState
 from ..core.html_tree import as_tree, shared_tree
 from ..core.source import docs_path, line_with, where
 
@@ -101,8 +102,8 @@ def check_title(markdown: str, page, build) -> str:
     title = page.meta.get("title")
     if page.file.generated_by is None and isinstance(title, str):
         import html as html_lib  # noqa: PLC0415
-        for word in unknown_abbreviations(html_lib.escape(title), set(build.abbreviations),
-                                          build.site.glossary_allowlist):
+        for word in unknown_abbreviations(html_lib.escape(title), set(build.state(GlossaryState).abbreviations),
+                                          build.site.state(GlossaryData).allowlist):
             line = line_with(page.file.content_string, "title:", word)
             log.warning(
                 f"{where(docs_path(page.file.src_uri), line)}: «{word}» i tittelen "

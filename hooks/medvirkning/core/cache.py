@@ -3,8 +3,8 @@ social plugin keeps its cards (a folder of files named by the digest of their in
 
 A stale cache is worse than none, so the key holds the inputs, the source of the code that makes
 the output and the versions of the libraries it uses: change any of them and the output is made
-anew. The folder is .cache/medvirkning/ beside mkdocs.yml (not in git); MEDVIRKNING_CACHE=0 turns
-the cache off, and deleting the folder is always safe.
+anew. The folder is `cache_dir` under `extra: medvirkning:` in mkdocs.yml (core/settings.py), by
+default .cache/medvirkning/ beside mkdocs.yml (not in git); MEDVIRKNING_CACHE=0 turns the cache off, and deleting the folder is always safe.
 """
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-FOLDER = Path(".cache") / "medvirkning"
 _CODE: dict[tuple, str] = {}  # (files, their mtimes, libraries) -> digest, for the process
 
 
@@ -39,11 +38,16 @@ def code_version(files: list[str | Path], libraries: list[str]) -> str:
     return _CODE[key]
 
 
-def cached_bytes(root: Path, kind: str, key: str, produce: Callable[[], bytes]) -> bytes:
-    """The output kept under `key`, or `produce()`'s, kept for the next build."""
+def folder(site) -> Path:
+    """The cache folder of the build (SiteData): the setting `cache_dir`, beside mkdocs.yml unless absolute."""
+    return Path(site.root) / site.settings.cache_dir
+
+
+def cached_bytes(cache_folder: Path, kind: str, key: str, produce: Callable[[], bytes]) -> bytes:
+    """The output kept under `key` in `cache_folder` (folder()), or `produce()`'s, kept for the next build."""
     if not enabled():
         return produce()
-    path = Path(root) / FOLDER / kind / f"{key}.bin"
+    path = Path(cache_folder) / kind / f"{key}.bin"
     try:
         return path.read_bytes()
     except OSError:
@@ -91,12 +95,13 @@ def folder_digest(root: Path, names: list[str], suffixes: tuple[str, ...] = ()) 
     return digest(*parts)
 
 
-def check_once(root: Path, kind: str, key: str, check: Callable[[], object]) -> None:
-    """Run `check` (it raises when it finds a problem) unless it passed before with the same key."""
+def check_once(cache_folder: Path, kind: str, key: str, check: Callable[[], object]) -> None:
+    """Run `check` (it raises when it finds a problem) unless it passed before with the same key
+    (kept in `cache_folder`, folder())."""
     if not enabled():
         check()
         return
-    marker = Path(root) / FOLDER / "bestatt" / kind / key
+    marker = Path(cache_folder) / "bestatt" / kind / key
     if key in _PASSED or marker.exists():
         _PASSED.add(key)
         return

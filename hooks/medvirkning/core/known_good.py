@@ -62,7 +62,7 @@ def page_check(step: Callable, extra: Callable | None = None) -> Callable:
         found = build.site.inputs
         key = cache.digest(step.__module__, step.__qualname__, found.code, found.data, build.locale,
                            page_digest(html, page), extra(page, build) if extra else "")
-        cache.check_once(build.site.root, KIND, key, lambda: step(html, page, build))
+        cache.check_once(cache.folder(build.site), KIND, key, lambda: step(html, page, build))
         return html
     run.__name__ = step.__name__
     run.__qualname__ = step.__qualname__
@@ -72,22 +72,23 @@ def page_check(step: Callable, extra: Callable | None = None) -> Callable:
     return run
 
 
-def site_check(found: Inputs, root: Path, name: str, check: Callable[[], object], *parts: str,
-               reads_pages: bool = True) -> None:
-    """A check of every page or data file (it raises on a problem), run once per distinct site.
-    `parts` name what else decides its result (the language, the languages built); a check that
-    reads only the data files (`reads_pages=False`) is not run again when a page changes."""
+def site_check(site, name: str, check: Callable[[], object], *parts: str, reads_pages: bool = True) -> None:
+    """A check of every page or data file (it raises on a problem), run once per distinct site
+    (SiteData, with its inputs). `parts` name what else decides its result (the language, the
+    languages built); a check that reads only the data files (`reads_pages=False`) is not run
+    again when a page changes."""
+    found = site.inputs
     key = cache.digest(name, found.code, found.data, found.docs if reads_pages else "", *parts)
-    cache.check_once(root, KIND, key, check)
+    cache.check_once(cache.folder(site), KIND, key, check)
 
 
-def language_check(step: Callable) -> Callable:
+def language_check(step: Callable, extra: Callable | None = None) -> Callable:
     """A files step that checks every page and data file of one language (it raises on a problem
-    and changes nothing), run once per distinct site and language."""
+    and changes nothing), run once per distinct site and language. `extra(build)` names anything
+    else the check reads (another feature's results)."""
     def run(files, build) -> None:
-        site_check(build.site.inputs, build.site.root, f"{step.__module__}.{step.__qualname__}",
-                   lambda: step(files, build), build.locale, build.default_locale, *build.locales,
-                   str(build.glossary_url))
+        site_check(build.site, f"{step.__module__}.{step.__qualname__}", lambda: step(files, build),
+                   build.locale, build.default_locale, *build.locales, extra(build) if extra else "")
     run.__name__ = step.__name__
     run.__qualname__ = step.__qualname__
     run.__module__ = step.__module__

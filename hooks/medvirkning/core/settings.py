@@ -17,6 +17,19 @@ from .source import line_with, where
 SECTION = "medvirkning"  # extra.medvirkning
 LIX_TARGET = 40  # the goal for every page, and the most the median page may have
 LIX_MAX = 45  # no page above this: the build stops
+CACHE_DIR = ".cache/medvirkning"  # beside mkdocs.yml, not in git (core/cache.py)
+
+
+class Folder(c.Type):
+    """A folder, relative to mkdocs.yml's folder or absolute, with a Norwegian message when it is not one."""
+
+    def __init__(self, default: str):
+        super().__init__(str, default=default)
+
+    def run_validation(self, value):
+        if not isinstance(value, str) or not value.strip():
+            raise base.ValidationError(f"skriv navnet på en mappe, for eksempel {CACHE_DIR}")
+        return value
 
 
 class Contact(base.Config):
@@ -33,6 +46,7 @@ class Settings(base.Config):
     lix_max = c.Type(int, default=LIX_MAX)
     owner = c.Optional(c.Type(str))  # who owns and answers for the site (eier)
     contact = c.SubConfig(Contact)
+    cache_dir = Folder(default=CACHE_DIR)  # what the build keeps between builds (core/cache.py)
 
 
 class SettingsError(PluginError):

@@ -7,12 +7,13 @@ it ends, and no language ever sees another's results.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .html_tree import SharedParse
+
+S = TypeVar("S")
 
 
 @dataclass
@@ -22,33 +23,39 @@ class Options:
     update_anchors: bool = False
 
 
+class _FeatureStates:
+    """Each feature's own dataclass (one of each type) in a build or a language build."""
+    _states: dict[type, Any]
+
+    def state(self, kind: type[S]) -> S:
+        """The feature's state, made on first use (`kind` is a dataclass with defaults)."""
+        found = self._states.get(kind)
+        if found is None:
+            found = self._states[kind] = kind()
+        return found
+
+    def keep(self, state: Any) -> None:
+        """A feature's state made elsewhere (SiteData: as read from its data files)."""
+        self._states[type(state)] = state
+
+
 @dataclass
-class SiteData:
-    """The editors' data files and git dates: read once per build, the same for every language."""
+class SiteData(_FeatureStates):
+    """What is read once per build, the same for every language: what several features read here,
+    each feature's data files in its own type (`site.state(GlossaryData)`, kept by load_site_data)."""
     root: Path
-    checklist_definitions: list  # checklists.Definition
-    glossary_entries: list  # glossary.Entry
-    glossary_allowlist: set[str]
-    anchor_registry: dict[str, list[str]]
-    page_dates: dict[str, str]  # src path -> ISO date of its last commit
-    arshjul: Any = None  # arshjul.Cycle, from data/arshjul.yml
-    translations: list | None = None  # translations.Status of every page and language, once found
-    not_found_page: str | None = None  # the default language's 404 page, kept at the site's root
-    journeys: list | None = None  # journeys.Journey, from data/reiser.yml
-    browser_audit: dict | None = None  # data/tilgjengelighetsrevisjon.yml (`make audit`), if there is one
-    bokmal_titles: list | None = None  # data/kildetitler.yml, once a page not in bokmål asks (language.parts)
-    citations: list = field(default_factory=list)  # citations.Quote, from data/sitater.yml
-    synonyms: dict = field(default_factory=dict)  # locale -> {word: preferred term}, from data/sokeord.yml
-    role_addresses: Any = None  # security.personal_data.RoleAddresses: what contact details may be published
-    contact: Any = None  # contact.Contact: owner and contact address, from mkdocs.yml's extra
-    wcag_criteria: list = field(default_factory=list)  # wcag.Criterion of data/wcag.yml, in WCAG's order
     settings: Any = None  # settings.Settings, from extra.medvirkning in mkdocs.yml
+    page_dates: dict[str, str] = field(default_factory=dict)  # src path -> ISO date of its last commit
+    contact: Any = None  # contact.Contact: owner and contact address, from mkdocs.yml's extra
+    not_found_page: str | None = None  # the default language's 404 page, kept at the site's root
     inputs: Any = None  # known_good.Inputs: digests of the code, data and pages the checks read
+    _states: dict[type, Any] = field(default_factory=dict, init=False, repr=False)
 
 
 @dataclass
-class LanguageBuild:
-    """One language's build: its settings and what its steps find on the way."""
+class LanguageBuild(_FeatureStates):
+    """One language's build: its settings and what every step shares. What one feature finds on
+    the way lives in that feature's state type (`build.state(GlossaryState)`), in its own folder."""
     config: Any  # MkDocsConfig
     site: SiteData
     options: Options
@@ -59,29 +66,16 @@ class LanguageBuild:
     templates: Any = None  # the theme's Jinja environment for the hooks' own templates (template_cache)
     material_css: str = ""  # Material's main stylesheet below the site (scripts.theme_stylesheet)
     search_worker: str = ""  # Material's search worker, by the name it has in this version (scripts.search_worker)
-    # Filled in by the steps, in the order of medvirkning.pipeline.
+    # Filled in by the steps, in the order of medvirkning.pipeline; read by several features.
     files: Any = None  # this language's Files, once i18n has sorted them
-    translations: list = field(default_factory=list)  # translations.Status, every page and language
-    checklists: dict[str, list] = field(default_factory=dict)  # checklist id -> items
-    checklist_blocks: dict[str, list] = field(default_factory=dict)  # src_uri -> checklists.Block
-    marked_texts: list = field(default_factory=list)  # own_advice.Marked: our advice and proposals, to keep marked
-    journey_steps: dict[str, list] = field(default_factory=dict)  # src_uri -> the journey steps it belongs to
-    abbreviations: dict = field(default_factory=dict)  # term -> glossary.Entry in this language
-    abbreviation_pattern: re.Pattern | None = None
-    glossary_url: str | None = None
-    glossary_annotation: Any = None  # glossary.Annotation of the page Markdown is reading
-    nav_order: dict[str, int] = field(default_factory=dict)
-    nav_sections: dict[str, list] = field(default_factory=dict)  # menu section (mkdocs.yml's title) -> pages
-    reports: list = field(default_factory=list)  # accessibility.PageReport
-    report_data: dict = field(default_factory=dict)  # the report of every page, once all are checked
+    nav_order: dict[str, int] = field(default_factory=dict)  # src_uri -> place in the menu (print, report, overviews)
     generated_pages: dict[str, Any] = field(default_factory=dict)  # marker name -> Page
-    print_pages: dict[str, str] = field(default_factory=dict)  # print page src -> its document's folder
-    anchors_built: dict[str, list[str]] = field(default_factory=dict)  # url -> ids
-    anchors_src_by_url: dict[str, str] = field(default_factory=dict)
-    content_scripts: dict[str, frozenset] = field(default_factory=dict)  # url -> script hashes
     # The one parse of the page in hand, shared by the steps of one event and reset after it.
     content: SharedParse | None = None  # the page's content, after Markdown
     written_page: SharedParse | None = None  # the whole page, as the theme wrote it
+    # Each feature's own state (glossary.state.GlossaryState …), made on first use: one per
+    # language build, so a nested language never sees the default language's.
+    _states: dict[type, Any] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def is_default(self) -> bool:

@@ -30,6 +30,7 @@ from ..core.html_text import text_runs
 from ..core.markers import marker
 from ..core.slugs import slugify
 from ..core.source import docs_path, line_matching, where
+from .state import GlossaryData, GlossaryState
 
 log = get_plugin_logger("ordliste")
 
@@ -371,24 +372,25 @@ def find_glossary(files, build) -> None:
     """This language's abbreviations, and where this language's glossary page is."""
     # By the term as this language writes it (UN for FN in English): the one the pages use.
     abbreviations = {local.term: local for local in (e.localized(build.locale, build.default_locale)
-                                                     for e in build.site.glossary_entries if e.is_abbreviation)}
-    build.abbreviations = abbreviations
-    build.abbreviation_pattern = abbreviation_pattern(list(abbreviations.values()))
-    build.glossary_url = next((f.url for f in files.documentation_pages() if MARKER.search(f.content_string)), None)
+                                                     for e in build.site.state(GlossaryData).entries if e.is_abbreviation)}
+    state = build.state(GlossaryState)
+    state.abbreviations = abbreviations
+    state.pattern = abbreviation_pattern(list(abbreviations.values()))
+    state.url = next((f.url for f in files.documentation_pages() if MARKER.search(f.content_string)), None)
 
 
 def render_markdown(markdown: str, page, build) -> str:
     if not MARKER.search(markdown):
         return markdown
     titles = {}
-    for entry in build.site.glossary_entries:
+    for entry in build.site.state(GlossaryData).entries:
         if entry.page:
             target = build.files.get_file_from_path(entry.page.split("#")[0])
             if target is None:
                 raise GlossaryError(
                     f"{GLOSSARY_FILE}: «{entry.term}» har side: {entry.page}, men den siden finnes ikke.")
             titles[entry.page.split("#")[0]] = first_heading(target.content_string) or target.src_uri
-    entries = [e.localized(build.locale, build.default_locale) for e in build.site.glossary_entries]
+    entries = [e.localized(build.locale, build.default_locale) for e in build.site.state(GlossaryData).entries]
     fallbacks = [e.term for e in entries if e.explained_in]
     if fallbacks:  # shown in bokmål, marked so (render_glossary_markdown)
         log.info(f"{GLOSSARY_FILE}: {len(fallbacks)} oppføringer har ingen forklaring på {build.locale} og vises på "
@@ -403,17 +405,23 @@ def render_markdown(markdown: str, page, build) -> str:
 
 def prepare_annotation(markdown: str, page, build) -> str:
     """The page's Annotation, for Markdown's tree step (GlossaryAnnotation) to fill in."""
+    state = build.state(GlossaryState)
     glossary_href = None
-    if build.glossary_url is not None and page.url != build.glossary_url:
-        glossary_href = get_relative_url(build.glossary_url, page.url)
-    build.glossary_annotation = Annotation(build.abbreviations, build.abbreviation_pattern, glossary_href,
-                                           build.site.glossary_allowlist)
+    if state.url is not None and page.url != state.url:
+        glossary_href = get_relative_url(state.url, page.url)
+    state.annotation = Annotation(state.abbreviations, state.pattern, glossary_href, build.site.state(GlossaryData).allowlist)
     return markdown
+
+
+def current_annotation(build) -> Annotation | None:
+    """The page in hand's Annotation, for Markdown's tree step (markdown_setup)."""
+    return build.state(GlossaryState).annotation
 
 
 def report_unknown(html: str, page, build) -> str:
     """Warn about the abbreviation-like words Markdown's tree step found unexplained on the page."""
-    annotation, build.glossary_annotation = build.glossary_annotation, None
+    state = build.state(GlossaryState)
+    annotation, state.annotation = state.annotation, None
     for word in annotation.unknown if annotation is not None else []:
         line = line_of(page.file.content_string, word)  # with front matter, as the editor sees the file
         log.warning(

@@ -29,6 +29,7 @@ from ..core.languages import generated_file
 from ..core.markers import marker
 from ..core.source import link_texts
 from ..core.slugs import heading_id
+from .state import JourneysData, JourneysState
 
 DATA_FILE = "data/reiser.yml"
 OUTPUT_FOLDER = "steg-for-steg"
@@ -163,8 +164,8 @@ def link_to(target_src: str, anchor: str, from_src: str) -> str:
 
 def add_pages(files, build) -> None:
     """Check every link, add a page per journey, and note which pages belong to which steps."""
-    journeys = build.site.journeys or []
-    build.journey_steps = {}
+    journeys = build.site.state(JourneysData).journeys
+    on_pages = build.state(JourneysState).steps = {}
     template = build.templates.get_template(PAGE_TEMPLATE) if journeys else None
     for journey in journeys:
         src = journey_src_uri(journey.id)
@@ -186,7 +187,7 @@ def add_pages(files, build) -> None:
                              template.render(journey_id=journey.id, steps=steps, mv=build.strings), ""])
         files.append(generated_file(build, src, content))
         for number, (step, page_file, page_anchor, page_text, _) in enumerate(resolved, start=1):
-            build.journey_steps.setdefault(page_file.src_uri, []).append({
+            on_pages.setdefault(page_file.src_uri, []).append({
                 "journey": journey, "title": title, "number": number, "total": len(resolved),
                 "neighbours": [(r[1].src_uri, r[2], text_in(r[0].title, build.locale, build.default_locale))
                                for r in resolved], "src": src})
@@ -210,7 +211,7 @@ def box_markdown(page_src: str, entries: list[dict], render, words: dict) -> str
 
 
 def render_markdown(markdown: str, page, build) -> str:
-    entries = build.journey_steps.get(page.file.src_uri)
+    entries = build.state(JourneysState).steps.get(page.file.src_uri)
     if entries:
         box = box_markdown(page.file.src_uri, entries, build.templates.get_template(BOX_TEMPLATE).render,
                            build.strings)
@@ -226,6 +227,6 @@ def render_markdown(markdown: str, page, build) -> str:
         overview = "\n".join(
             f"- **[{text_in(j.title, build.locale, build.default_locale)}]"
             f"({posixpath.relpath(journey_src_uri(j.id), folder or '.')})**: "
-            f"{text_in(j.intro, build.locale, build.default_locale)}" for j in build.site.journeys or [])
+            f"{text_in(j.intro, build.locale, build.default_locale)}" for j in build.site.state(JourneysData).journeys)
         markdown = OVERVIEW_MARKER.sub(lambda _: overview, markdown)
     return markdown

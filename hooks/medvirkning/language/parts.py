@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from ..core.data_files import read_yaml
 from ..core.html_tree import children, elements, shared_tree, text_of
 from ..core.languages import page_locale
+from .state import LanguageData
 
 FILE = "data/kildetitler.yml"
 BOKMAL = "nb"
@@ -84,9 +85,10 @@ def check_content(html: str, page, build) -> str:
     """Content step: on a page not in bokmål, every known bokmål title is marked lang="nb"."""
     if page.file.generated_by is not None or page_locale(page, build.locale) == BOKMAL:
         return html
-    titles = build.site.bokmal_titles
-    if titles is None:
-        titles = build.site.bokmal_titles = load(build.site.root)
+    data = build.site.state(LanguageData)
+    if data.bokmal_titles is None:
+        data.bokmal_titles = load(build.site.root)
+    titles = data.bokmal_titles
     problems = []
     for title in dict.fromkeys(unmarked(shared_tree(build.content, html), titles)):
         where, line = source_line(page, Path(build.config.docs_dir), title)

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 
 from ..core.languages import written_locales
 from ..core.data_files import decode, load_text, read_yaml
+from ..glossary.state import GlossaryState
 
 FILE = "data/termer.yml"
 GLOSSARY_FILE = "data/ordliste.yml"
@@ -477,12 +478,17 @@ def glossary_messages(root: Path, termbase: Termbase, locale: str, default: str,
 
 # ---- Step of the build (medvirkning.pipeline calls it) ----
 
+def check_inputs(build) -> str:
+    """What else decides check's result: whether this language has a glossary page."""
+    return str(build.state(GlossaryState).url)
+
+
 def check(files, build) -> None:
     """Files step: this language's pages and data files against the termbase and its quotation marks."""
     root = build.site.root
     termbase = load(root)
     # The glossary's words must be used where the language has a glossary page to list them.
     messages = check_language(root, Path(build.config.docs_dir), termbase, build.locale, build.default_locale,
-                              written_locales(build.config), with_glossary=build.glossary_url is not None)
+                              written_locales(build.config), with_glossary=build.state(GlossaryState).url is not None)
     if messages:
         raise TermError("\n".join(messages))

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from ..core.data_files import load_text
 from ..core import source
 from ..core.markers import marker
+from .state import OverviewsState
 
 ORGANISATIONS_MARKER = marker("organisasjoner")
 SECTION_MARKER = re.compile(r"^<!--\s*generert:\s*sider\s+(?P<section>.+?)\s*-->[ \t]*$", re.M)
@@ -24,14 +25,14 @@ SECTION_MARKER = re.compile(r"^<!--\s*generert:\s*sider\s+(?P<section>.+?)\s*-->
 def remember_sections(nav, build) -> None:
     """The pages of each section of the menu, by the section's title in mkdocs.yml (before the
     menu is translated): an on_nav step."""
-    build.nav_sections = {}
+    sections = build.state(OverviewsState).sections = {}
 
     def walk(items) -> list:
         pages = []
         for item in items:
             if getattr(item, "is_section", False):
                 children = walk(item.children)
-                build.nav_sections[item.title] = children
+                sections[item.title] = children
                 pages += children
             elif getattr(item, "is_page", False):
                 pages.append(item)
@@ -98,14 +99,14 @@ def organisations_table(page, build) -> str:
 
 
 def sorted_pages(build) -> list:
-    pages = [p for pages in getattr(build, "nav_sections", {}).values() for p in pages]
+    pages = [p for pages in build.state(OverviewsState).sections.values() for p in pages]
     unique = {p.file.src_uri: p for p in pages}
     return sorted(unique.values(), key=lambda p: build.nav_order.get(p.file.src_uri, 10**6))
 
 
 def section_list(match: re.Match, page, build) -> str:
     section = match.group("section")
-    sections = getattr(build, "nav_sections", {})
+    sections = build.state(OverviewsState).sections
     if section not in sections:
         line = page.file.content_string[:page.file.content_string.find(match.group(0))].count("\n") + 1 \
             if match.group(0) in page.file.content_string else 1

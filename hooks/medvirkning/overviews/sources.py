@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 
 from ..core.source import line_with
 from ..core.data_files import decode, load_text, parse
+from .state import OverviewsState
 
 SOURCES_FILE = "data/kilder.yml"
 ABOUT_PAGE = "om/index.md"
@@ -49,7 +50,7 @@ def check_page(markdown: str, page, build) -> str:
     src = page.file.src_uri
     if not build.is_default or not NEEDS_SOURCES.match(src) or page.file.generated_by is not None:
         return markdown
-    if src not in {p.file.src_uri for p in build.nav_sections.get(GUIDEBOOK_SECTION, [])}:
+    if src not in {p.file.src_uri for p in build.state(OverviewsState).sections.get(GUIDEBOOK_SECTION, [])}:
         return markdown  # not in the guidebook's menu (the menu check names a page left out of it)
     known = load(build.site.root)
     names = page.meta.get("kilder")

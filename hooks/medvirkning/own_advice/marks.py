@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 
 from ..core.html_tree import classes, elements, shared_tree, text_of
 from ..core.languages import load_strings
+from .state import OwnAdviceState
 
 ADVICE, PROPOSAL = "vart-rad", "forslag"
 KINDS = (ADVICE, PROPOSAL)
@@ -88,7 +89,7 @@ def box_titles(build) -> dict[str, str]:
 def page_inputs(page, build) -> str:
     """What the written-page check reads besides the page (core/known_good.py): the marked texts
     that must carry their mark on it, and the box titles and marks of this language."""
-    return repr((in_scope(build.marked_texts, page.file.src_uri), sorted(box_titles(build).items()),
+    return repr((in_scope(build.state(OwnAdviceState).marked, page.file.src_uri), sorted(box_titles(build).items()),
                  sorted((k, v) for k, v in build.strings.items() if k.startswith(("merke_", "boks_")))))
 
 
@@ -120,7 +121,7 @@ def plain(markdown_text: str) -> str:
 def register(build, kind: str, text: str, where: str, scope: str | None = None) -> None:
     text = plain(text)
     if kind in KINDS and text:
-        build.marked_texts.append(Marked(kind, text, where, scope))
+        build.state(OwnAdviceState).marked.append(Marked(kind, text, where, scope))
 
 
 def missing(marked: Marked, output: str, strings: dict) -> MarkMissing:
@@ -180,10 +181,11 @@ def is_marked(element, kind: str, titles: dict[str, str]) -> bool:
 
 def check_written_page(output: str, page, build) -> str:
     """Step: every marked text on the page as written carries its mark."""
-    if not build.marked_texts:
+    marked_texts = build.state(OwnAdviceState).marked
+    if not marked_texts:
         return output
     tree = shared_tree(build.written_page, output)
-    for marked in unmarked_on_page(tree, in_scope(build.marked_texts, page.file.src_uri), box_titles(build)):
+    for marked in unmarked_on_page(tree, in_scope(marked_texts, page.file.src_uri), box_titles(build)):
         raise missing(marked, f"siden {page.url or '/'} ({page.file.src_uri})", build.strings)
     return output
 

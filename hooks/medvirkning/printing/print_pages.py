@@ -25,6 +25,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..anchors.ids import heading_lines
 from ..core.languages import generated_file
 from ..core.source import with_front_matter
+from .state import PrintingState
 
 PAGE_NAME = "utskrift.md"
 PLACEHOLDER = '<div class="mv-utskrift" data-mv-utskrift="{folder}"></div>'
@@ -196,13 +197,13 @@ def add_pages(files, build) -> None:
             continue
         src = print_src_uri(folder)
         files.append(generated_file(build, src, page_markdown(folder, build.strings)))
-        build.print_pages[src] = folder
+        build.state(PrintingState).pages[src] = folder
 
 
 def fill(build) -> None:
     """Every page of each document is rendered: put them together on its print page."""
     pages = {f.src_uri: f.page for f in build.files.documentation_pages() if f.page is not None}
-    for src, folder in build.print_pages.items():
+    for src, folder in build.state(PrintingState).pages.items():
         page = pages[src]
         in_order = sorted((s for s in build.nav_order if s.startswith(folder + "/") and s in pages),
                           key=build.nav_order.get)

@@ -3,9 +3,10 @@
 Material loads the whole search index on every first visit. mkdocs-static-i18n merges the
 entries of every language into the one search/search_index.json that all pages load, so
 each new language would make every reader's first visit heavier. This hook gives each
-language its own index instead: bokmål in search/, nynorsk in nn/search/ and so on, and
-points the pages of each language at theirs. Pages the build generates from other pages'
-text (the checklists) are left out: their items are found on the pages they come from.
+language its own index instead: bokmål in search/, nynorsk in nn/search/ and so on; each page's
+config (`"base"`, written by overrides/main.html) points at its language's root, where its
+index is. Pages the build generates from other pages' text (the checklists) are left out: their
+items are found on the pages they come from.
 The index is written as compact UTF-8, not with \\u escapes.
 
 Search starts only when a reader opens it: Material fetches search/search_index.json on every
@@ -17,12 +18,8 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
-
-from ..core.html_tree import parse_html, shared_tree
 from ..core.languages import own_string
 from . import synonyms
 
@@ -35,7 +32,6 @@ SEARCH_LANGUAGE = {"nb": "no", "nn": "no", "en": "en"}
 # (bokmål, nynorsk) is English's, which has no stemmer: "møtene" would then not find "møter".
 # The query side of the stemmer is in docs/assets/javascripts/workers/mv-search.js.
 SEARCH_PIPELINE = {"no": ["stemmer", "stopWordFilter", "trimmer"]}
-_CONFIG_BASE = re.compile(r'("base":\s*")([^"]*)(")')  # in the text of Material's <script id="__config">
 
 
 def locale_of(location: str, others: list[str]) -> str | None:
@@ -78,23 +74,6 @@ def indexes_to_write(index: dict, default: str, others: list[str],
     return {}
 
 
-def point_search_at_language_root(html: str, page_url: str, locale: str, tree=None) -> str:
-    """The page with Material's config `base` at its language's root, where its index is.
-
-    The config is found in the page's parse (`tree`, or one made here) and changed where it is
-    written, in the text and in the parse."""
-    config = (parse_html(html) if tree is None else tree).css_first("script#__config")
-    if config is None or config.child is None:
-        return html
-    written = config.child.text_content or ""
-    root = get_relative_url(f"{locale}/", page_url) or "."
-    pointed = _CONFIG_BASE.sub(lambda m: m.group(1) + root + m.group(3), written, count=1)
-    if pointed == written or written not in html:
-        return html
-    config.child.replace_with(pointed)
-    return html.replace(written, pointed, 1)
-
-
 def settings_only(index: dict, full_index: str) -> dict:
     """The index Material loads on every page: its settings, no entries, and where the whole
     index is (relative to the site's root)."""
@@ -111,14 +90,6 @@ def exclude_generated(markdown: str, page, build) -> str:
     if page.file.generated_by is not None:
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return markdown
-
-
-def point_page_at_its_index(output: str, page, build) -> str:
-    if not build.is_default and page.url.startswith(build.folder):
-        output = point_search_at_language_root(output, page.url, build.locale,
-                                               shared_tree(build.written_page, output))
-        build.written_page.html = output
-    return output
 
 
 def write_indexes(build) -> None:

@@ -15,6 +15,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..core.data_files import read_yaml
 from ..core.schemas import data_schema
+from .state import SearchData
 
 DATA_FILE = "data/sokeord.yml"
 log = get_plugin_logger("sok")
@@ -61,7 +62,7 @@ def line_of(root: Path, locale: str, term: str) -> int | None:
 
 def attach(index: dict, locale: str, build) -> dict:
     """The index with its language's synonyms in its settings; a notice for a word that leads nowhere."""
-    synonyms = build.site.synonyms.get(locale, {})
+    synonyms = build.site.state(SearchData).synonyms.get(locale, {})
     for term in unused_terms(synonyms, index):
         log.info(f"{DATA_FILE}, linje {line_of(build.site.root, locale, term) or '?'}: «{term}» ({locale}) står "
                  "ikke på noen side på dette språket, så søkeordene som skal finne det, finner ingenting. "

@@ -23,6 +23,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..core.html_tree import as_tree, elements, shared_tree
 from ..core.source import docs_path, first_line, where
+from .state import SecurityState
 
 log = get_plugin_logger("sikkerhet")
 
@@ -192,7 +193,7 @@ def source_line_of(source: str, problem: str) -> int | None:
 
 def check_content(html: str, page, build) -> str:
     tree = shared_tree(build.content, html)
-    build.content_scripts[page.url] = frozenset(script_hash(s) for s in inline_scripts(tree))
+    build.state(SecurityState).content_scripts[page.url] = frozenset(script_hash(s) for s in inline_scripts(tree))
     source = page.file.content_string if page.file.generated_by is None else ""
     for problem in blocked_by_policy(tree):
         line = source_line_of(source, problem)
@@ -207,7 +208,8 @@ def secure_page(output: str, page, build) -> str:
     """Last of all: the hashes must be those of the scripts exactly as the page is written.
     (`page` is None for the theme's 404 page.)"""
     tree = shared_tree(build.written_page, output)
-    secured = secure(output, build, build.content_scripts.get(page.url, frozenset()) if page else frozenset(), tree)
+    scripts = build.state(SecurityState).content_scripts.get(page.url, frozenset()) if page else frozenset()
+    secured = secure(output, build, scripts, tree)
     build.written_page.html = secured
     return secured
 

@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 
 from ..core.data_files import read_yaml
 from ..core.html_tree import shared_tree
+from .state import SecurityData
 
 ROLE_FILE = "data/rolleadresser.yml"
 
@@ -129,7 +130,7 @@ def line_of_finding(source: str, kind: str, found: str) -> int | None:
 def check_content(html: str, page, build) -> str:
     """After the comments are out: the text, the links, the title and the description."""
     tree = shared_tree(build.content, html)
-    roles = build.site.role_addresses
+    roles = build.site.state(SecurityData).role_addresses
     texts = [node.text_content or "" for node in tree.root.traverse(include_text=True)
              if node.is_text_node] if tree.root is not None else []
     texts += [(link.attributes.get("href") or "").split("?", 1)[0] for link in tree.css("a[href]")]

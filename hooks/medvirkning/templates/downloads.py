@@ -43,6 +43,7 @@ from ..core.languages import generated_file
 from ..core.markers import marker
 from ..own_advice.marks import (box_kind, box_titles, check_blocks, field_kind, html_mark, in_scope, register,
                                 text_mark)
+from ..own_advice.state import OwnAdviceState
 from ..core.source import without_front_matter
 
 MARKER = marker("mal")
@@ -342,9 +343,9 @@ def add_downloads(files, build) -> None:
         docx_src, md_src, md_dest = download_names(src)
         title = page_title(source)
         key = cache.digest(prepared, title, cache.code_version([__file__, MARKS_SOURCE], ["python-docx"]))
-        word = cache.cached_bytes(build.site.root, "word", key, lambda: docx_bytes(prepared, title))
+        word = cache.cached_bytes(cache.folder(build.site), "word", key, lambda: docx_bytes(prepared, title))
         markdown_file = download_markdown(prepared)
-        marked = in_scope(build.marked_texts, src)
+        marked = in_scope(build.state(OwnAdviceState).marked, src)
 
         def check_files(word=word, markdown_file=markdown_file, marked=marked, src=src, docx_src=docx_src,
                         md_dest=md_dest):
@@ -357,7 +358,7 @@ def add_downloads(files, build) -> None:
             check_blocks(markdown_blocks(markdown_file), marked, build.strings, titles,
                          f"Markdown-filen {build.folder}{md_dest}")
         # Reading a Word file back takes time: files that passed these checks are kept (core/known_good.py).
-        cache.check_once(build.site.root, "sjekker", cache.digest(
+        cache.check_once(cache.folder(build.site), "sjekker", cache.digest(
             "nedlastinger", build.site.inputs.code, word, markdown_file, repr(marked), repr(sorted(titles.items())),
             build.folder, repr(sorted(build.strings.items()))), check_files)
         files.append(generated_file(build, docx_src, word))

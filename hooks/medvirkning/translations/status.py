@@ -28,6 +28,7 @@ from . import checks as translation_checks
 from ..core.data_files import SAFE_LOADER
 from ..core.markers import marker
 from ..core.source import front_matter, included_files
+from .state import TranslationsData
 
 log = get_plugin_logger("oversettelser")
 
@@ -166,13 +167,12 @@ def history_url(config, source: str) -> str:
 
 def find(files, build) -> None:
     """Every page's status in every language, read from the files once per build."""
-    if build.site.translations is None:
-        build.site.translations = [] if len(build.locales) < 2 else statuses(
+    data = build.site.state(TranslationsData)
+    if data.statuses is None:
+        data.statuses = [] if len(build.locales) < 2 else statuses(
             Path(build.config.docs_dir), build.default_locale, build.locales, since=changed_since)
-    build.translations = build.site.translations
     if build.is_default:
-        found = build.translations
-        for status in found:
+        for status in data.statuses:
             if status.state == "outdated":
                 log.info(f"docs/{status.translation}: oversettelsen er eldre enn docs/{status.source}"
                          + (f" (endret {status.since})" if status.since else "")
@@ -185,7 +185,7 @@ def mark_outdated(markdown: str, page, build) -> str:
     if build.is_default or page.file.generated_by is not None:
         return markdown
     source = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    status = next((s for s in build.translations if s.source == source and s.locale == build.locale), None)
+    status = next((s for s in build.site.state(TranslationsData).statuses if s.source == source and s.locale == build.locale), None)
     if status is not None and status.state == "outdated":
         page.meta["mv_utdatert"] = {"kilde": get_relative_url(page.url.removeprefix(build.folder), page.url)}
     return markdown
@@ -203,7 +203,7 @@ def render_overview(markdown: str, page, build) -> str:
         rows = [f"| {words['oversettelser_side']} | " + " | ".join(others) + " |",
                 "|---|" + "---|" * len(others)]
         by_source: dict[str, dict[str, Status]] = {}
-        for status in build.translations:
+        for status in build.site.state(TranslationsData).statuses:
             by_source.setdefault(status.source, {})[status.locale] = status
         for source, per_locale in by_source.items():
             link = posixpath.relpath(source, page_dir or ".")
