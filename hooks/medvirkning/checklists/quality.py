@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..core.slugs import heading_id
-from ..core.source import HEADING, fenced_lines, link_texts
+from ..core.source import ATTRIBUTES, HEADING, fenced_lines, link_texts
 
 SUPPORTED_SHARE = 0.5
 STEM_LENGTH = 6
@@ -117,7 +117,7 @@ def section_text(markdown: str, wanted_id: str) -> str:
                 break
             if not collecting and this_level > 1 and anchor == wanted_id:
                 collecting, level = True, this_level
-                out.append(re.sub(r"\s*\{[^}]*\}\s*$", "", heading.group(2)))
+                out.append(ATTRIBUTES.sub("", heading.group(2)))
             continue
         if not collecting:
             continue

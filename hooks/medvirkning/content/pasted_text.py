@@ -15,17 +15,15 @@ import re
 from mkdocs.exceptions import PluginError
 
 from ..core.html_tree import elements, shared_tree, text_of
-from ..core.source import line_with as line_of
+from ..core.source import FENCE, FRONT_MATTER, line_with as line_of
 
 CURLY = "“”„‟‘’‚‛"
-FENCE = re.compile(r"^\s*(```|~~~)")
 BOX_START = re.compile(r"^(?P<indent> *)(?P<mark>!!!|\?\?\?\+?)")
 # Python-Markdown's admonition and pymdownx's details, as they read a box's first line.
 BOX_LINE = re.compile(r'^ *(?:!!!|\?\?\?\+?) ?[\w-]+(?: +[\w-]+)*(?: +"[^"]*")? *$')
 BOX_TITLE = re.compile(r'"(?P<title>[^"]*)"')
 FAKE_ITEM = re.compile(r"^\s*(?P<mark>\d{1,2}\)|[a-zA-Z]\)|[•·◦▪●■–—])(?:\s|$)")
 CONTAINER = re.compile(r"^(?:[-*+] |\d+\. |!!!|\?\?\?|===|: )")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 KEY = re.compile(r"^(?P<key>[^:#\s][^:]*?)\s*:(?:\s|$)")
 LEFTOVER_LINK = re.compile(r"\]\[|\] \(|\]\(")
 PRESENTATIONAL_ELEMENTS = {"font", "center", "big", "basefont", "marquee", "blink"}

@@ -18,8 +18,12 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 INCLUDE = re.compile(r"\{!\s*(.+?)\s*!((\blines\b)=([0-9 -]+))?\}")
 # The start of a fenced code block, indented or not, ``` or ~~~ of any length (group 1).
 FENCE = re.compile(r"^\s*(```+|~~~+)")
+# The same, also inside a quote (> ```): prose checks leave quoted code out too.
+QUOTED_FENCE = re.compile(r"^\s*(?:>\s*)*(```+|~~~+)")
 # An ATX heading: its #s (group 1) and its text (group 2), without closing #s.
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# An attribute list at the end of a heading ({#id}, {#id .class}), with the space before it.
+ATTRIBUTES = re.compile(r"\s*\{[^}\n]*\}\s*$")
 # A Markdown link or image link: its text is group 1.
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
@@ -91,6 +95,15 @@ def headings(source: str) -> Iterator[tuple[int, int, str]]:
         heading = None if fence else HEADING.match(line)
         if heading:
             yield number, len(heading.group(1)), heading.group(2)
+
+
+def page_title(source: str) -> tuple[str, int] | None:
+    """The page's title, its first level-1 heading outside code and front matter, without its
+    attribute list; and its line. None for a page without one."""
+    for number, level, text in headings(front_matter_blanked(source)):
+        if level == 1:
+            return ATTRIBUTES.sub("", text), number
+    return None
 
 
 def link_texts(markdown: str) -> str:

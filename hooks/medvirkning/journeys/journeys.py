@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from ..core.data_files import load_text, read_yaml
 from ..core.languages import generated_file
 from ..core.markers import marker
-from ..core.source import link_texts
+from ..core.source import ATTRIBUTES, FENCE, HEADING, link_texts, without_front_matter
 from ..core.slugs import heading_id
 from .state import JourneysData, JourneysState
 
@@ -36,11 +36,8 @@ OUTPUT_FOLDER = "steg-for-steg"
 PAGE_TEMPLATE = "partials/mv-journey.html"
 BOX_TEMPLATE = "partials/mv-journey-box.html"
 OVERVIEW_MARKER = marker("reiser")
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 ATTRIBUTES = re.compile(r"\s*\{[^}]*\}\s*$")
 INLINE = re.compile(r"[*_`]|\[([^\]]*)\]\([^)]*\)")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
-FENCE = re.compile(r"^\s*(```|~~~)")
 LANGUAGE_SUFFIX = re.compile(r"\.[a-z]{2}\.md$")
 
 
@@ -118,7 +115,7 @@ def load(root: Path, default: str) -> list[Journey]:
 def headings(source: str) -> tuple[str, dict[str, str]]:
     """A page's title (its first # heading) and the text of each heading by its id."""
     title, found, fenced = "", {}, False
-    for line in FRONT_MATTER.sub("", source).splitlines():
+    for line in without_front_matter(source).splitlines():
         if FENCE.match(line):
             fenced = not fenced
         match = None if fenced else HEADING.match(line)
@@ -219,7 +216,7 @@ def render_markdown(markdown: str, page, build) -> str:
         lines = markdown.split("\n")
         title = next((i for i, line in enumerate(lines) if line.startswith("# ")), 0)
         if lines[title].startswith("# "):  # MkDocs takes the title from a first line that is the heading
-            page.meta.setdefault("title", link_texts(re.sub(r"\s*\{[^}]*\}\s*$", "", lines[title][2:])).strip())
+            page.meta.setdefault("title", link_texts(ATTRIBUTES.sub("", lines[title][2:])).strip())
         lines[title:title] = [box, ""]
         markdown = "\n".join(lines)
     if OVERVIEW_MARKER.search(markdown):

@@ -15,11 +15,11 @@ from mkdocs.exceptions import PluginError
 from ..core.data_files import read_yaml
 from ..core.html_tree import children, elements, shared_tree, text_of
 from ..core.languages import page_locale
+from ..core.source import INCLUDE
 from .state import LanguageData
 
 FILE = "data/kildetitler.yml"
 BOKMAL = "nb"
-INCLUDE = re.compile(r"\{!\s*(.+?)\s*!\}")
 
 
 class LanguagePartError(PluginError):
@@ -70,7 +70,7 @@ def source_line(page, docs_dir: Path, title: str) -> tuple[str, int | None]:
     for number, line in enumerate(source.splitlines(), start=1):
         if pattern.search(line):
             return f"docs/{page.file.src_uri}", number
-    for include in INCLUDE.findall(source):
+    for include in (match.group(1) for match in INCLUDE.finditer(source)):
         path = docs_dir / include
         if path.exists():
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 
 from ..core.languages import written_locales
 from ..core.data_files import decode, load_text, read_yaml
+from ..core.source import INCLUDE, QUOTED_FENCE, page_title as source_page_title
 from ..glossary.state import GlossaryState
 
 FILE = "data/termer.yml"
@@ -104,8 +105,6 @@ def load(root: Path) -> Termbase:
 
 # ---- The prose of a page, line by line ----
 
-INCLUDE = re.compile(r"\{!\s*(.+?)\s*!\}")
-FENCE = re.compile(r"^\s*(>\s*)*(```|~~~)")
 LANG_ATTRIBUTE = re.compile(r"""\blang\s*=\s*["']?([a-zA-Z-]+)""")
 BLOCK_LANG = re.compile(r"""^\s*(>\s*)*\{:?\s*[^}]*\blang\s*=\s*["']?([a-zA-Z-]+)[^}]*\}\s*$""")
 INLINE_LANG = re.compile(r"""<(\w+)\b[^>]*\blang\s*=\s*["']?([a-zA-Z-]+)[^>]*>.*?</\1\s*>""", re.S)
@@ -148,7 +147,7 @@ def prose_lines(source: str, locale: str) -> list[tuple[int, str]]:
             if re.search(rf"</{other_until}\s*>", line):
                 other_until = None
             continue
-        if FENCE.match(line):
+        if QUOTED_FENCE.match(line):
             fenced = not fenced
             keep[index] = False
             continue
@@ -264,7 +263,7 @@ def included_from_outside(docs_dir: Path, locale: str, default: str, locales: li
     inside = docs_dir.resolve()
     found: list[Path] = []
     for page in pages_of(docs_dir, locale, default, locales):
-        for include in INCLUDE.findall(page.read_text(encoding="utf-8")):
+        for include in (match.group(1) for match in INCLUDE.finditer(page.read_text(encoding="utf-8"))):
             path = (docs_dir / include).resolve()
             if path.exists() and inside not in path.parents and path not in found:
                 found.append(path)
@@ -406,16 +405,9 @@ def is_used(word: str, text: str, lowered: str) -> bool:
     return pattern.search(text) is not None
 
 
-TITLE = re.compile(r"^#\s+(.+?)\s*(\{[^}]*\})?\s*$")
-
-
 def page_title(path: Path) -> tuple[str, int] | None:
     """The page's title (its # heading) and its line."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        match = TITLE.match(line)
-        if match:
-            return match.group(1), number
-    return None
+    return source_page_title(path.read_text(encoding="utf-8"))
 
 
 def page_name_messages(root: Path, docs_dir: Path, locale: str, default: str, locales: list[str]) -> list[str]:

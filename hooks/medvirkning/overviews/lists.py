@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from ..core.data_files import load_text
 from ..core import source
 from ..core.markers import marker
+from ..core.source import ATTRIBUTES
 from .state import OverviewsState
 
 ORGANISATIONS_MARKER = marker("organisasjoner")
@@ -59,7 +60,7 @@ def title_of(nav_page) -> str:
         return meta_title
     first = next((heading for _, level, heading in source.headings(source.without_front_matter(text)) if level == 1),
                  None)
-    return re.sub(r"\s*\{[^}]*\}$", "", first) if first else nav_page.file.name
+    return ATTRIBUTES.sub("", first) if first else nav_page.file.name
 
 
 def link(from_src: str, to_src: str) -> str:

@@ -44,7 +44,7 @@ from ..core.markers import marker
 from ..own_advice.marks import (box_kind, box_titles, check_blocks, field_kind, html_mark, in_scope, register,
                                 text_mark)
 from ..own_advice.state import OwnAdviceState
-from ..core.source import without_front_matter
+from ..core.source import page_title as source_page_title, without_front_matter
 
 MARKER = marker("mal")
 MARKS_SOURCE = Path(__file__).resolve().parent.parent / "own_advice" / "marks.py"  # part of what the Word files are made by
@@ -314,8 +314,8 @@ def markdown_left(data: bytes) -> list[str]:
 
 
 def page_title(source: str) -> str:
-    match = re.search(r"^# (.+?)\s*$", without_front_matter(source), re.M)
-    return HEADING_ID.sub("", match.group(1)) if match else ""
+    found = source_page_title(source)
+    return found[0] if found else ""
 
 
 # ---- Steps of the build (medvirkning.pipeline calls them in order) ----

@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..anchors.ids import INVISIBLE_CHARACTER
-from ..core.source import FENCE, HEADING, INCLUDE
+from ..core.source import ATTRIBUTES, FENCE, HEADING, INCLUDE
 from ..core.slugs import heading_id
 
 # «side.nn.md», «side.NN.md», «side.nb_NO.md»: a dot and two or three letters before .md.
@@ -108,7 +108,7 @@ def own_lines(path: Path) -> list[tuple[int, str, str, str | None]]:
                 continue
             heading = HEADING.match(INVISIBLE_CHARACTER.sub("", line))  # ids.check_invisible names those
             if heading:
-                title = re.sub(r"\s*\{[^}]*\}\s*$", "", heading.group(2))
+                title = ATTRIBUTES.sub("", heading.group(2))
                 found.append((number, heading_id(heading.group(2)), title, None))
             found.extend((number, "", "", include.group(1)) for include in INCLUDE.finditer(line))
         _OWN[key] = found
