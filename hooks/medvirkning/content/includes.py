@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..core.data_files import DataFileError, decode
-from ..core.source import docs_path, includes, line_number, where
+from ..core.source import INCLUDE, docs_path, fenced_lines, includes, line_number, where
 
 INCLUDES_FOLDER = "_includes/"
 LINK_INTO_INCLUDES = re.compile(r"""(?:\]\(|\]:\s*|href=["'])(?:\./|\.\./)*(?P<target>_includes/[^)\s"'#]*)""")
@@ -24,8 +24,24 @@ class IncludeError(PluginError):
     pass
 
 
+def includes_in_code(text: str) -> list[tuple[int, str]]:
+    """(line, target) of each include written inside code (`…` or a code block): markdown-include
+    sets the text in all the same, so an example of the syntax shows another text to readers."""
+    found = []
+    for number, line, fence in fenced_lines(text.splitlines()):
+        for match in INCLUDE.finditer(line):
+            if fence is not None or line[:match.start()].count("`") % 2 == 1:
+                found.append((number, match.group(1)))
+    return found
+
+
 def check_includes(text: str, name: str, base: Path, chain: tuple[str, ...] = ()) -> None:
     """Every include in `text` (the file `name`) exists and does not lead back to itself."""
+    for line, target in includes_in_code(text):
+        raise IncludeError(
+            f"{where(name, line)}: «{{!{target}!}}» står i kode (mellom `-tegn eller i en kodeblokk), men teksten "
+            f"settes inn likevel, og leserne ser den i stedet for eksempelet. Skal linjen vise hvordan man skriver "
+            f"det, skriv <code>{{&#33;{target}!}}</code> uten `-tegn. Skal teksten settes inn, ta bort `-tegnene.")
     for line, target in includes(text):
         path = Path(os.path.normpath(base / os.path.expanduser(target)))
         shown = f"docs/{target}" if not target.startswith("..") else target.replace("../", "", 1)
