@@ -18,7 +18,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 NOT_CONTENT = {"_includes", "assets"}
 GENERATED_MARKER = re.compile(r"^<!--\s*generert:.*?-->\s*$", re.M)
-CHECKLIST_BLOCK = re.compile(r'^!!! sjekkliste "', re.M)
+# A checklist block (`!!! sjekkliste "id"` and its indented lines).
+CHECKLIST_BLOCK = re.compile(r'^!!! sjekkliste "[^"]*"[^\n]*\n(?:[ \t]*\n|[ \t]+[^\n]*\n)*', re.M)
 
 
 def load_config() -> dict:
@@ -90,9 +91,10 @@ def scaled_project(folder: Path, copies: int, languages: int) -> Path:
             target = folder / "docs" / f"kopi-{number:02d}" / source.relative_to(folder / "docs")
             target.parent.mkdir(parents=True, exist_ok=True)
             # Generated lists (glossary, checklists, reports) stay one per site, as they would; a
-            # copy's checklist blocks are plain boxes (an item twice in a checklist stops the build).
+            # copy has no checklist blocks: an item twice in a checklist stops the build, and our own
+            # advice in a checklist is marked by the checklist (own_advice), which a plain box is not.
             text = GENERATED_MARKER.sub("", source.read_text(encoding="utf-8"))
-            target.write_text(CHECKLIST_BLOCK.sub('!!! abstract "', text), encoding="utf-8")
+            target.write_text(CHECKLIST_BLOCK.sub("", text), encoding="utf-8")
     # The copies are built but kept out of the menu: Material writes the whole menu into
     # every page, so a menu 50 times longer would measure the theme, not the hooks.
     config["not_in_nav"] = "/kopi-*/"
