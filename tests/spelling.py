@@ -39,6 +39,7 @@ def dictionaries() -> dict[str, str]:
 
 _NOISE = [
     re.compile(r"`[^`]*`"),  # inline code
+    re.compile(r"<code>.*?</code>"),  # inline code written as HTML ({&#33;…!}, which markdown-include leaves alone)
     re.compile(r"\]\([^)]*\)"),  # link targets
     re.compile(r"<[^>]+>"),  # HTML tags
     re.compile(r"\{\s*[:#.!][^}]*\}"),  # attribute lists and include markers
