@@ -214,3 +214,19 @@ def test_a_changed_event_reaches_the_kept_calendar(tmp_path, monkeypatch):
     assert ok, messages
     text = calendar.read_text(encoding="utf-8")
     assert "SUMMARY:Utvalgsmøte" in text and "SUMMARY:Møte i utvalget" not in text
+
+
+def test_kept_values_are_made_once_per_key_and_start_again_when_full():
+    made = []
+    kept = cache.Kept(size=2)
+
+    def produce(value):
+        made.append(value)
+        return value
+
+    assert kept.get(("a", "nb"), lambda: produce("A")) == "A"
+    assert kept.get(("a", "nb"), lambda: produce("X")) == "A"  # the same text: what it gave before
+    assert kept.get(("b", "nb"), lambda: produce("B")) == "B"
+    assert kept.get(("c", "nb"), lambda: produce("C")) == "C"  # full: starts again
+    assert kept.get(("a", "nb"), lambda: produce("A2")) == "A2"
+    assert made == ["A", "B", "C", "A2"]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from mkdocs.plugins import get_plugin_logger
 
+from ..core import cache
 from ..core.html_tree import (Scope, attribute, children, classes, hidden_elements, is_hidden, page_languages,
                               parse_html, shared_tree, text_of)
 from ..core.languages import page_locale
@@ -301,18 +302,16 @@ def message(report: PageReport, finding: Finding) -> str:
 
 # What the checks and the readability measure found in a page's HTML, kept for the process: under
 # `mkdocs serve` only the saved page has new HTML. The messages are said anew from it every build.
-_MEASURED: dict[tuple[str, str, str], tuple[list[Finding], Readability, float | None]] = {}
+_MEASURED = cache.Kept(2048)
 
 
 def measured(html: str, locale: str, summary_title: str, tree) -> tuple[list[Finding], Readability, float | None]:
     """(findings, readability, the «Kort fortalt» box's LIX) of the content; `tree()` gives its parse."""
-    key = (html, locale, summary_title)
-    if key not in _MEASURED:
+    def measure_tree() -> tuple[list[Finding], Readability, float | None]:
         root = tree()
-        if len(_MEASURED) >= 2048:
-            _MEASURED.clear()
-        _MEASURED[key] = (check_tree(root, locale), measure(blocks_from_html(root)), summary_lix(root, summary_title))
-    findings, readability, box_lix = _MEASURED[key]
+        return check_tree(root, locale), measure(blocks_from_html(root)), summary_lix(root, summary_title)
+
+    findings, readability, box_lix = _MEASURED.get((html, locale, summary_title), measure_tree)
     return [replace(finding) for finding in findings], readability, box_lix
 
 

@@ -60,6 +60,25 @@ def cached_bytes(cache_folder: Path, kind: str, key: str, produce: Callable[[], 
     return data
 
 
+# ---- What a text gave, kept for the process ----
+
+class Kept:
+    """Values kept in memory for the process by a key that holds everything they are made from
+    (a page's text, a data file's text): `mkdocs serve` rebuilds after each save, and only the saved
+    file has changed. At most `size` values; when full, it starts again."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._values: dict = {}
+        self._size = size
+
+    def get(self, key, produce: Callable[[], object]):
+        if key not in self._values:
+            if len(self._values) >= self._size:
+                self._values.clear()
+            self._values[key] = produce()
+        return self._values[key]
+
+
 # ---- Checks that passed: kept by the digest of what they read ----
 #
 # A check that finds nothing leaves nothing behind but the fact that it passed. That fact is kept

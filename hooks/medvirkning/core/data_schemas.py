@@ -21,6 +21,7 @@ from pathlib import Path
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
+from . import cache
 from .data_files import DataFileError, convert, decode, load_checked_text, schema_messages
 from .markers import marker
 
@@ -176,20 +177,17 @@ def problems(root: Path, docs_dir: Path, default: str, locales: list[str]) -> li
             continue
         text = decode(path.read_bytes(), name)
         shown = is_shown(schema, docs_dir)
-        key = (name, text, shown, pages if shown else None)
-        kept = _CHECKED.get(key) if pages is not None else None
-        if kept is None or kept[0] is not schema:
-            kept = (schema, file_problems(text, name, schema, docs_dir if shown else None))
-            if len(_CHECKED) >= 1024:
-                _CHECKED.clear()
-            _CHECKED[key] = kept
-        found.extend(kept[1])
+        def check(text=text, name=name, schema=schema, shown=shown) -> list[str]:
+            return file_problems(text, name, schema, docs_dir if shown else None)
+        # A schema is kept for the process (load_schema), so its id names it.
+        found.extend(check() if pages is None else _CHECKED.get((name, text, id(schema), shown, pages if shown else None),
+                                                              check))
     return found
 
 
 # A data file's messages, kept for the process (`mkdocs serve` rebuilds after each save): by its
 # text, its schema and, for the files that name pages and sections, every page's sections.
-_CHECKED: dict[tuple, tuple[dict, list[str]]] = {}
+_CHECKED = cache.Kept(1024)
 
 
 def page_sections(docs_dir: Path) -> tuple | None:

@@ -15,6 +15,7 @@ The pipeline shows which steps are kept this way: `page_check(step)` and `site_c
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,17 +59,13 @@ def page_digest(html: str, page) -> str:
 def page_check(step: Callable, extra: Callable | None = None) -> Callable:
     """A content or written-page check (it returns the HTML as it got it, or raises), run once per
     distinct page. `extra(page, build)` names anything else the check reads (other pages' results)."""
+    @functools.wraps(step)
     def run(html: str, page, build) -> str:
         found = build.site.inputs
         key = cache.digest(step.__module__, step.__qualname__, found.code, found.data, build.locale,
                            page_digest(html, page), extra(page, build) if extra else "")
         cache.check_once(cache.folder(build.site), KIND, key, lambda: step(html, page, build))
         return html
-    run.__name__ = step.__name__
-    run.__qualname__ = step.__qualname__
-    run.__module__ = step.__module__
-    run.__doc__ = step.__doc__
-    run.checks_once = step
     return run
 
 
@@ -86,12 +83,8 @@ def language_check(step: Callable, extra: Callable | None = None) -> Callable:
     """A files step that checks every page and data file of one language (it raises on a problem
     and changes nothing), run once per distinct site and language. `extra(build)` names anything
     else the check reads (another feature's results)."""
+    @functools.wraps(step)
     def run(files, build) -> None:
         site_check(build.site, f"{step.__module__}.{step.__qualname__}", lambda: step(files, build),
                    build.locale, build.default_locale, *build.locales, extra(build) if extra else "")
-    run.__name__ = step.__name__
-    run.__qualname__ = step.__qualname__
-    run.__module__ = step.__module__
-    run.__doc__ = step.__doc__
-    run.checks_once = step
     return run

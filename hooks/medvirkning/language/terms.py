@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from ..core import cache
 from ..core.languages import written_locales
 from ..core.data_files import decode, load_text, read_yaml
 from ..core.source import INCLUDE, QUOTED_FENCE, page_title as source_page_title
@@ -285,17 +286,12 @@ def data_values(root: Path, locale: str, default: str, locales: list[str]) -> li
     return found
 
 
-_DATA: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+_DATA = cache.Kept()
 
 
 def kept_data_values(text: str, locale: str, file_locale: str) -> list[tuple[int, str]]:
     """data_values of one file's text, kept for the process (the data files rarely change between rebuilds)."""
-    key = (text, locale, file_locale)
-    if key not in _DATA:
-        if len(_DATA) >= _KEPT_MAX:
-            _DATA.clear()
-        _DATA[key] = file_data_values(text, locale, file_locale)
-    return list(_DATA[key])
+    return list(_DATA.get((text, locale, file_locale), lambda: file_data_values(text, locale, file_locale)))
 
 
 def file_data_values(text: str, locale: str, file_locale: str) -> list[tuple[int, str]]:
@@ -352,34 +348,27 @@ def check_language(root: Path, docs_dir: Path, termbase: Termbase, locale: str, 
 
 # What one page gave, kept for the process: `mkdocs serve` rebuilds after each save, and only the
 # saved page has changed. Keyed by the page's text and the rules, so a changed rule reads every page anew.
-_FILES: dict[tuple, tuple[list[str], list[tuple[int, str]]]] = {}
-_LINES: dict[tuple[str, str], list[tuple[int, str]]] = {}
-_KEPT_MAX = 4096
+_FILES = cache.Kept()
+_LINES = cache.Kept()
 
 
 def kept_prose_lines(source: str, locale: str) -> list[tuple[int, str]]:
-    key = (source, locale)
-    if key not in _LINES:
-        if len(_LINES) >= _KEPT_MAX:
-            _LINES.clear()
-        _LINES[key] = prose_lines(source, locale)
-    return _LINES[key]
+    return _LINES.get((source, locale), lambda: prose_lines(source, locale))
 
 
 def file_messages(source: str, where: str, locale: str, rules: list[Rule],
                   rules_key: str) -> tuple[list[str], list[tuple[int, str]]]:
     """The termbase's and the quotation marks' messages about one page, and its prose lines."""
-    key = (source, where, locale, rules_key)
-    if key not in _FILES:
+    def read() -> tuple[list[str], list[tuple[int, str]]]:
         lines = kept_prose_lines(source, locale)
         messages = term_messages(lines, rules, where)
         # Quotation marks in the front matter are YAML's: the front matter check names curly ones there.
         end = front_matter_end(source)
         messages += quote_messages([(n, text) for n, text in lines if n > end], locale, where, straight=True)
-        if len(_FILES) >= _KEPT_MAX:
-            _FILES.clear()
-        _FILES[key] = (messages, lines)
-    return list(_FILES[key][0]), _FILES[key][1]
+        return messages, lines
+
+    messages, lines = _FILES.get((source, where, locale, rules_key), read)
+    return list(messages), lines
 
 
 def headword_pattern(word: str) -> re.Pattern:

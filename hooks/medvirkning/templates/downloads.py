@@ -168,17 +168,22 @@ def add_runs(paragraph, element: LexborNode, bold: bool = False) -> None:
             add_runs(paragraph, child, bold)
 
 
+def borders(tag: str, size: str, space: str):
+    """A thin black line on all four sides (Word's w:tblBorders for a table, w:pBdr for a paragraph)."""
+    element = OxmlElement(tag)
+    for side in ("top", "left", "bottom", "right"):
+        border = OxmlElement(f"w:{side}")
+        for name, value in (("val", "single"), ("sz", size), ("space", space), ("color", "000000")):
+            border.set(qn(f"w:{name}"), value)
+        element.append(border)
+    return element
+
+
 def writing_box(document, lines: int) -> None:
     """A one-cell table with borders: room to write, on paper and in Word."""
     table = document.add_table(rows=1, cols=1)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right"):
-        border = OxmlElement(f"w:{side}")
-        for name, value in (("val", "single"), ("sz", "6"), ("space", "0"), ("color", "000000")):
-            border.set(qn(f"w:{name}"), value)
-        borders.append(border)
-    table._tbl.tblPr.append(borders)
+    table._tbl.tblPr.append(borders("w:tblBorders", size="6", space="0"))
     cell = table.cell(0, 0)
     cell.paragraphs[0].add_run("")
     for _ in range(lines - 1):
@@ -189,18 +194,13 @@ def writing_box(document, lines: int) -> None:
 def in_box(paragraph) -> None:
     """A border and a light background: consecutive such paragraphs are one box in Word."""
     properties = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    for side in ("top", "left", "bottom", "right"):
-        border = OxmlElement(f"w:{side}")
-        for name, value in (("val", "single"), ("sz", "8"), ("space", "4"), ("color", "000000")):
-            border.set(qn(f"w:{name}"), value)
-        borders.append(border)
+    box_borders = borders("w:pBdr", size="8", space="4")
     shading = OxmlElement("w:shd")
     for name, value in (("val", "clear"), ("color", "auto"), ("fill", "F2F2F2")):
         shading.set(qn(f"w:{name}"), value)
     # The schema's order: pBdr and shd before spacing, indentation and the rest.
     later = ("w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:contextualSpacing", "w:jc", "w:rPr")
-    properties.insert_element_before(borders, "w:shd", *later)
+    properties.insert_element_before(box_borders, "w:shd", *later)
     properties.insert_element_before(shading, *later)
 
 

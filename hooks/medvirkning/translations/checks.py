@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..anchors.ids import INVISIBLE_CHARACTER
+from ..core import cache
 from ..core.source import ATTRIBUTES, FENCE, HEADING, INCLUDE
 from ..core.slugs import heading_id
 
@@ -87,17 +88,15 @@ def headings(path: Path, docs_dir: Path, chain: tuple[Path, ...] = ()) -> list[H
     return found
 
 
-_OWN: dict[tuple[str, str], list[tuple[int, str, str, str | None]]] = {}
+_OWN = cache.Kept()
 
 
 def own_lines(path: Path) -> list[tuple[int, str, str, str | None]]:
     """A file's own headings (line, id, title, None) and includes (line, "", "", the included path),
     in order; kept for the process by the file's text (`mkdocs serve` rebuilds after each save)."""
     text = path.read_text(encoding="utf-8")
-    key = (str(path), text)
-    if key not in _OWN:
-        if len(_OWN) >= 4096:
-            _OWN.clear()
+
+    def scan() -> list[tuple[int, str, str, str | None]]:
         found: list[tuple[int, str, str, str | None]] = []
         fenced = False
         for number, line in enumerate(text.splitlines(), start=1):
@@ -111,8 +110,9 @@ def own_lines(path: Path) -> list[tuple[int, str, str, str | None]]:
                 title = ATTRIBUTES.sub("", heading.group(2))
                 found.append((number, heading_id(heading.group(2)), title, None))
             found.extend((number, "", "", include.group(1)) for include in INCLUDE.finditer(line))
-        _OWN[key] = found
-    return _OWN[key]
+        return found
+
+    return _OWN.get((str(path), text), scan)
 
 
 def id_problems(source: list[Heading], translation: list[Heading], translation_name: str,
