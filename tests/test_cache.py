@@ -230,3 +230,104 @@ def test_kept_values_are_made_once_per_key_and_start_again_when_full():
     assert kept.get(("c", "nb"), lambda: produce("C")) == "C"  # full: starts again
     assert kept.get(("a", "nb"), lambda: produce("A2")) == "A2"
     assert made == ["A", "B", "C", "A2"]
+
+
+# ---- Markdown's HTML and the search entries, kept by what they are made from ----
+
+def kept(project, kind):
+    folder = project / CACHE_DIR / kind
+    return sorted(path.name for path in folder.iterdir()) if folder.is_dir() else []
+
+
+def test_a_kept_render_gives_the_same_site(tmp_path, monkeypatch):
+    """A second build takes every page's HTML and search entries from the cache; the site it writes
+    is the one the first build wrote (contents, headings, ids, title, search)."""
+    from helpers import build_in_process
+    monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
+    pages = {"index.md": HOME, "moter.md": "---\ndescription: Møter.\n---\n\n# Møter\n\n## Før møtet {#for-motet}\n\n"
+             "Send innkallingen. Se [forsiden](index.md).\n"}
+    config_file = make_project(tmp_path / "project", pages)
+    assert build_in_process(config_file, tmp_path / "first")[0]
+    assert kept(tmp_path / "project", "markdown") and kept(tmp_path / "project", "sok")
+    renders = kept(tmp_path / "project", "markdown")
+    assert build_in_process(config_file, tmp_path / "second")[0]
+    assert kept(tmp_path / "project", "markdown") == renders  # nothing rendered anew
+    for name in ("moter/index.html", "index.html", "search/search_index.full.json"):
+        assert (tmp_path / "second" / name).read_bytes() == (tmp_path / "first" / name).read_bytes(), name
+
+
+def test_a_changed_included_text_reaches_the_page(tmp_path, monkeypatch):
+    """The page is the same, the text it includes is not: the kept render must not be used."""
+    from helpers import build_in_process
+    monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
+    page = "---\ndescription: Møter.\n---\n\n# Møter\n\n{!_includes/prove.md!}\n"
+    config_file = make_project(tmp_path / "project", {"index.md": HOME, "moter.md": page})
+    shared = tmp_path / "project" / "docs" / "_includes" / "prove.md"
+    shared.write_text("Utvalget møtes fire ganger i året.\n", encoding="utf-8")
+    assert build_in_process(config_file, tmp_path / "site")[0]
+    shared.write_text("Utvalget møtes seks ganger i året.\n", encoding="utf-8")
+    assert build_in_process(config_file, tmp_path / "site")[0]
+    text = (tmp_path / "site" / "moter" / "index.html").read_text(encoding="utf-8")
+    assert "seks ganger" in text and "fire ganger" not in text
+
+
+def test_a_kept_render_still_stops_the_build_on_a_broken_link(tmp_path, monkeypatch):
+    """MkDocs checks links while it renders. A kept render says its messages again, and a page whose
+    link target is gone is rendered anew (the files are in the key): both still stop a strict build."""
+    from helpers import build_in_process
+    monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
+    page = "---\ndescription: Møter.\n---\n\n# Møter\n\nSe [saklisten](saker.md#sakliste).\n"
+    target = "---\ndescription: Saker.\n---\n\n# Saker\n\n## Sakliste {#sakliste}\n\nTekst.\n"
+    config_file = make_project(tmp_path / "project", {"index.md": HOME, "moter.md": page, "saker.md": target})
+    assert build_in_process(config_file, tmp_path / "site")[0]
+    saker = tmp_path / "project" / "docs" / "saker.md"
+    saker.write_text(target.replace("{#sakliste}", "{#sakene}"), encoding="utf-8")  # moter.md's render is kept
+    for _ in range(2):  # and the failing build is the same the second time
+        ok, messages = build_in_process(config_file, tmp_path / "site")
+        assert not ok
+        assert any("moter.md" in m and "sakliste" in m for m in messages), messages
+    saker.unlink()
+    ok, messages = build_in_process(config_file, tmp_path / "site")
+    assert not ok
+    assert any("moter.md" in m and "saker.md" in m for m in messages), messages
+
+
+def test_a_kept_render_says_its_warnings_again(tmp_path, monkeypatch):
+    """A link to a page that does not exist is found while Markdown renders: the second build of the
+    same page (its render kept) must stop as the first did."""
+    from helpers import build_in_process
+    monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
+    page = "---\ndescription: Møter.\n---\n\n# Møter\n\nSe [saklisten](finnes-ikke.md).\n"
+    config_file = make_project(tmp_path / "project", {"index.md": HOME, "moter.md": page})
+    for _ in range(2):
+        ok, messages = build_in_process(config_file, tmp_path / "site")
+        assert not ok
+        assert any("finnes-ikke.md" in m for m in messages), messages
+    assert kept(tmp_path / "project", "markdown")
+
+
+def test_a_kept_render_still_names_an_unknown_abbreviation(tmp_path, monkeypatch):
+    """The glossary's step inside Markdown finds words it does not know; a kept render keeps them."""
+    from helpers import build_in_process
+    monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
+    page = "---\ndescription: Møter.\n---\n\n# Møter\n\nUtvalget i XQZV møtes.\n"
+    config_file = make_project(tmp_path / "project", {"index.md": HOME, "moter.md": page})
+    for _ in range(2):
+        ok, messages = build_in_process(config_file, tmp_path / "site")
+        assert not ok
+        assert any("docs/moter.md, linje 7" in m and "XQZV" in m for m in messages), messages
+
+
+def test_a_moved_page_has_its_new_address_in_the_search_index(tmp_path, monkeypatch):
+    """The same text at another address: the same HTML, but the search entries must point to the new place."""
+    from helpers import build_in_process
+    monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
+    page = "---\ndescription: Møter.\n---\n\n# Møter\n\n## Før møtet {#for-motet}\n\nSend innkallingen.\n"
+    config_file = make_project(tmp_path / "project", {"index.md": HOME, "moter.md": page})
+    index = tmp_path / "site" / "search" / "search_index.full.json"
+    assert build_in_process(config_file, tmp_path / "site")[0]
+    assert '"moter/#for-motet"' in index.read_text(encoding="utf-8")
+    (tmp_path / "project" / "docs" / "moter.md").rename(tmp_path / "project" / "docs" / "motene.md")
+    assert build_in_process(config_file, tmp_path / "site")[0]
+    text = index.read_text(encoding="utf-8")
+    assert '"motene/#for-motet"' in text and '"moter/#for-motet"' not in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+from material.plugins.search.plugin import SearchPlugin
 from mkdocs_static_i18n.plugin import I18n
 
 from helpers import project_config
@@ -14,7 +15,7 @@ from medvirkning.accessibility import checks as accessibility_checks, report as 
 from medvirkning.anchors import registry as anchors
 from medvirkning.checklists import checklists
 from medvirkning.content import front_matter, pasted_text
-from medvirkning.core import markers
+from medvirkning.core import kept_render, markers
 from medvirkning.glossary import glossary
 from medvirkning.security import content_security
 
@@ -42,7 +43,9 @@ def test_markdown_steps_check_first_and_catch_leftover_markers_last():
     steps = pipeline.MARKDOWN_STEPS
     # Word's curly quotes in the front matter are named first, then the front matter is read.
     assert steps[:2] == (pasted_text.check_front_matter, front_matter.check)
-    assert steps[-1] is markers.no_leftovers
+    assert steps[-2] is markers.no_leftovers
+    # The very last sets up the kept render: the Markdown it keys on is the page as every step left it.
+    assert steps[-1].__qualname__ == "keep_render" and steps[-1].__module__ == kept_render.__name__
     # Every step that owns a marker runs before the leftover check.
     for owner in (checklists.render_markdown, glossary.render_markdown, accessibility_report.place_markers):
         assert steps.index(owner) < steps.index(markers.no_leftovers)
@@ -138,3 +141,9 @@ print("ok")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
                           env={"PYTHONPATH": str(tmp_path / "hooks"), "PATH": "/usr/bin:/bin"})
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_search_entries_are_kept_before_materials_search_reads_the_page():
+    """kept_entries puts itself in front of Material's search index in on_page_context: so ours runs
+    before the search plugin's, and after i18n's, which sets the page's language."""
+    assert priority(SearchPlugin.on_page_context) < priority(pipeline.on_page_context) < priority(I18n.on_page_context)

@@ -30,8 +30,8 @@ from .citations import citations
 from .contact import contact
 from .contents import page_contents
 from .content import checks as content_checks, front_matter, includes, pasted_text, site_structure
-from .core import (build_messages, data_schemas, html_tree, known_good, markers, page_dates, reader_strings, settings,
-                   template_cache)
+from .core import (build_messages, cache, data_schemas, html_tree, kept_render, known_good, markers, page_dates,
+                   reader_strings, settings, template_cache)
 from .overviews import lists as overviews, sources
 from .core.languages import (apply_to_config, current_locale, is_nested_language_build, keep_not_found_pages_apart,
                              preview_only,
@@ -43,7 +43,7 @@ from .language import parts as language_parts, terms
 from .offline import service_worker as offline
 from .own_advice import marks as own_advice
 from .printing import print_pages
-from .search import index as search_index, synonyms as search_synonyms
+from .search import index as search_index, kept_entries, synonyms as search_synonyms
 from .security import content_security, html_allowlist, personal_data
 from .templates import downloads as templates_docs
 from .translations import checks as translation_checks, status as translations
@@ -99,7 +99,8 @@ MARKDOWN_STEPS = (
     page_dates.set_date,
     search_index.exclude_generated,
     glossary.prepare_annotation,  # Markdown's tree step then explains the abbreviations (glossary.Annotation)
-    markers.no_leftovers,  # last: every step that owns a marker has replaced it
+    markers.no_leftovers,  # every step that owns a marker has replaced it
+    kept_render.keep_render(glossary.current_annotation),  # last: Markdown's HTML as before for the same inputs
 )
 CONTENT_STEPS = (
     glossary.report_unknown,  # the words Markdown's tree step found unexplained
@@ -169,6 +170,7 @@ def on_pre_build(config):
     if BUILDS.site is None:  # once per build, not once per language
         site = new_site(config)  # first: the settings say where checks that passed are kept (cache_dir)
         site.inputs = known_good.inputs(site.root, Path(config.docs_dir))  # what the checks read
+        template_cache.keep_on_disk(cache.folder(site) / "jinja" if cache.enabled() else None)
         for name, check, reads_pages in (
                 ("oversettelser", translation_checks.check, True),  # before i18n sorts the files (its on_files)
                 ("datafiler", data_schemas.check, True),  # every data file, before any step reads one
@@ -260,7 +262,10 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(10)
 def on_page_context(context, page, config, nav):
+    """After i18n (50) has set the page's language, before Material's search (0) reads the page."""
+    kept_entries.keep_entries(page, BUILDS.current)  # its search entries as before for the same page
     return add_strings(context)
 
 

@@ -13,8 +13,10 @@ report. What the checks find goes to the report and the statement (report.py).
 """
 from __future__ import annotations
 
+import pickle
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
@@ -300,19 +302,24 @@ def message(report: PageReport, finding: Finding) -> str:
     return f"{where(report.source_name, finding.line)}: {finding.text} {finding.fix}".rstrip()
 
 
-# What the checks and the readability measure found in a page's HTML, kept for the process: under
-# `mkdocs serve` only the saved page has new HTML. The messages are said anew from it every build.
+# What the checks and the readability measure found in a page's HTML, kept by its digest: in memory
+# for `mkdocs serve` (only the saved page has new HTML) and in the cache folder for the next build.
+# The messages are said anew from it every build.
 _MEASURED = cache.Kept(2048)
 
 
-def measured(html: str, locale: str, summary_title: str, tree) -> tuple[list[Finding], Readability, float | None]:
-    """(findings, readability, the «Kort fortalt» box's LIX) of the content; `tree()` gives its parse."""
-    def measure_tree() -> tuple[list[Finding], Readability, float | None]:
+def measured(html: str, locale: str, summary_title: str, tree, cache_folder: Path | None = None,
+             code: str = "") -> tuple[list[Finding], Readability, float | None]:
+    """(findings, readability, the «Kort fortalt» box's LIX) of the content; `tree()` gives its parse.
+    Kept in `cache_folder` when given, with `code` (a digest of the build's code) in the key."""
+    def measure_tree() -> bytes:
         root = tree()
-        return check_tree(root, locale), measure(blocks_from_html(root)), summary_lix(root, summary_title)
+        return pickle.dumps((check_tree(root, locale), measure(blocks_from_html(root)), summary_lix(root, summary_title)))
 
-    findings, readability, box_lix = _MEASURED.get((html, locale, summary_title), measure_tree)
-    return [replace(finding) for finding in findings], readability, box_lix
+    if cache_folder is None:
+        return pickle.loads(measure_tree())
+    key = cache.digest(code, locale, summary_title, html)
+    return pickle.loads(cache.remembered(_MEASURED, cache_folder, "tilgjengelighet", key, measure_tree))
 
 
 # ---- Steps of the build (medvirkning.pipeline calls them in order) ----
@@ -322,7 +329,8 @@ def check_content(html: str, page, build) -> str:
     if page is build.generated_pages.get("tilgjengelighetsrapport") or page.file.src_uri in build.state(PrintingState).pages:
         return html  # the report's table is about the other pages; a print page is the other pages
     findings, readability, box_lix = measured(html, page_locale(page, build.locale), build.strings["kort_fortalt"],
-                                              lambda: shared_tree(build.content, html))
+                                              lambda: shared_tree(build.content, html), cache.folder(build.site),
+                                              build.site.inputs.code)
     report = PageReport(
         src_uri=page.file.src_uri, url=page.url, title=page.title or page.file.src_uri,
         source_name=(f"docs/{page.file.src_uri}" if page.file.abs_src_path

@@ -11,6 +11,7 @@ be in the menu. A median LIX above 40 for the whole site is a warning.
 from __future__ import annotations
 
 import json
+import pickle
 import statistics
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_build_datetime, get_relative_url
 
 from ..assets.scripts import theme_stylesheet_file
+from ..core import cache
 from ..core.data_files import SAFE_LOADER
 from ..core.markers import marker
 from ..core.page_dates import local_date
@@ -279,13 +281,27 @@ def place_markers(markdown: str, page, build) -> str:
     return markdown
 
 
+_CONTRAST = cache.Kept(16)
+
+
+def palette_contrast(build) -> list[ContrastResult]:
+    """The contrast of every colour scheme, kept by the stylesheets and schemes it is measured from."""
+    sheets, schemes = theme_stylesheets(build.config), palette_schemes(build.config)
+
+    def measure() -> bytes:
+        return pickle.dumps([result for scheme, attributes in schemes
+                             for result in theme_contrast(sheets, scheme, attributes)])
+
+    key = cache.digest(build.site.inputs.code, json.dumps(schemes), *sheets)
+    return pickle.loads(cache.remembered(_CONTRAST, cache.folder(build.site), "kontrast", key, measure))
+
+
 def summarize(build) -> None:
     """Once per language, when every page is checked: site-wide warnings and the report data
     (AccessibilityState.summary)."""
     order = build.nav_order  # the menu's order; pages outside it last, by address
     reports = sorted(build.state(AccessibilityState).reports, key=lambda r: (order.get(r.src_uri, len(order)), r.url))
-    contrast = [result for scheme, attributes in palette_schemes(build.config)
-                for result in theme_contrast(theme_stylesheets(build.config), scheme, attributes)]
+    contrast = palette_contrast(build)
     for result in contrast:
         if not result.passes:
             log.warning(f"{STYLESHEET}: for svak fargekontrast. {contrast_problem(result)} "

@@ -79,6 +79,14 @@ class Kept:
         return self._values[key]
 
 
+def remembered(memo: Kept, cache_folder: Path, kind: str, key: str, produce: Callable[[], bytes]) -> bytes:
+    """`produce()`'s bytes for `key`: from the process's memory (`mkdocs serve`), else from the cache
+    folder (the last build), else made now and kept in both."""
+    if not enabled():
+        return produce()
+    return memo.get(key, lambda: cached_bytes(cache_folder, kind, key, produce))
+
+
 # ---- Checks that passed: kept by the digest of what they read ----
 #
 # A check that finds nothing leaves nothing behind but the fact that it passed. That fact is kept

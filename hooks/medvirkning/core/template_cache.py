@@ -5,9 +5,10 @@ MkDocs makes a new Jinja environment for every build (and Material's search plug
 one), and mkdocs-static-i18n builds each language as a build of its own, so:
 - Material's templates (about a hundred files) were parsed and compiled once per language,
   and again for every fixture site the tests build. Jinja can keep what it compiled in a
-  bytecode cache; this one lives in memory, for as long as the Python process. Jinja checks a
-  template's source against its checksum before using the cached code, so an edited template
-  (under `mkdocs serve`) is compiled anew.
+  bytecode cache; this one lives in memory, for as long as the Python process, and in the
+  cache folder (`jinja/`, Jinja's own FileSystemBytecodeCache) for the next build. Jinja checks
+  a template's source against its checksum, and the code against its own and Python's version,
+  before using the cached code, so an edited template (under `mkdocs serve`) is compiled anew.
 - MkDocs lists every file of the theme's folders to find the static files it copies
   (`Files.add_files_from_theme`), which took a tenth of a second per language: Material's
   folder holds 14,000 icons in `.icons/`. MkDocs never copies what is in a folder whose name
@@ -18,28 +19,43 @@ one), and mkdocs-static-i18n builds each language as a build of its own, so:
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-from jinja2 import BytecodeCache, FileSystemLoader
+from jinja2 import BytecodeCache, FileSystemBytecodeCache, FileSystemLoader
 from jinja2.bccache import Bucket
 
 
 class MemoryBytecodeCache(BytecodeCache):
     def __init__(self) -> None:
         self._compiled: dict[str, bytes] = {}
+        self.disk: FileSystemBytecodeCache | None = None  # set per build (keep_on_disk)
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self._compiled.get(bucket.key)
         if code is not None:
             bucket.bytecode_from_string(code)
+        elif self.disk is not None:
+            self.disk.load_bytecode(bucket)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._compiled[bucket.key] = bucket.bytecode_to_string()
+        if self.disk is not None:
+            self.disk.dump_bytecode(bucket)
 
     def clear(self) -> None:
         self._compiled.clear()
 
 
 CACHE = MemoryBytecodeCache()
+
+
+def keep_on_disk(folder: Path | None) -> None:
+    """Compiled templates also in `folder` (the build's cache folder), or in memory only (None)."""
+    if folder is None:
+        CACHE.disk = None
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    CACHE.disk = FileSystemBytecodeCache(str(folder))
 
 
 def use_cache(env):

@@ -24,6 +24,7 @@ from typing import Callable
 from selectolax.lexbor import LexborHTMLParser
 
 from ..assets.scripts import without_comment_lines
+from ..core import cache
 
 SERVICE_WORKER = "sw.js"
 SOURCE = Path(__file__).with_name("service_worker.js")
@@ -96,15 +97,27 @@ def search_files(site: Path, folder: str) -> set[str]:
     return {name for name in files if (site / name).is_file()}
 
 
-def documents(site: Path, folders: list[str], language_folders: list[str]) -> dict[str, Document]:
+_SIZES = cache.Kept(4096)  # compressed sizes by content, for `mkdocs serve`
+
+
+def compressed_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def documents(site: Path, folders: list[str], language_folders: list[str],
+              cache_folder: Path | None = None) -> dict[str, Document]:
     """{"nb:veileder/": Document, "nn:veileder/": …} for every document folder in every language
-    (language_folders: "" for the default language, "nn/" and so on for the others)."""
+    (language_folders: "" for the default language, "nn/" and so on for the others). A file's
+    compressed size is kept by its content in `cache_folder` (core/cache.py), when given."""
     found: dict[str, Document] = {}
     sizes: dict[str, int] = {}  # each file read and compressed once, however many documents load it
     exists: dict[str, bool] = {}
 
     def compressed(data: bytes) -> int:
-        return len(gzip.compress(data, compresslevel=6, mtime=0))
+        if cache_folder is None:
+            return compressed_size(data)
+        return int(cache.remembered(_SIZES, cache_folder, "gzip", cache.digest(data),
+                                    lambda: str(compressed_size(data)).encode()))
 
     def size(name: str) -> int:
         if name not in sizes:
@@ -154,5 +167,5 @@ def write_service_worker(build) -> None:
     site = Path(build.config.site_dir)
     folders = [f"{folder}/" for folder in build.site.settings.documents]  # extra.medvirkning.documents
     language_folders = ["" if locale == build.default_locale else f"{locale}/" for locale in build.locales]
-    text = service_worker(site_version(site), documents(site, folders, language_folders))
+    text = service_worker(site_version(site), documents(site, folders, language_folders, cache.folder(build.site)))
     (site / SERVICE_WORKER).write_text(text, encoding="utf-8")
