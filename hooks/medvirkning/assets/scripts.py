@@ -26,6 +26,8 @@ import tinycss2
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from ..core import cache
+
 FOLDER = "assets/javascripts"
 STYLES = "assets/stylesheets"
 OURS = f"{STYLES}/medvirkning.css"
@@ -38,9 +40,13 @@ def without_comment_lines(script: str) -> str:
     return _COMMENT_LINE.sub("", script)
 
 
+_SERIALIZED = cache.Kept(64)  # by the stylesheet's text: the same for every language and every rebuild
+
+
 def without_comments_css(stylesheet: str) -> str:
     """The stylesheet without its comments (and the blank space between its rules)."""
-    return tinycss2.serialize(tinycss2.parse_stylesheet(stylesheet, skip_comments=True, skip_whitespace=True))
+    return _SERIALIZED.get(stylesheet, lambda: tinycss2.serialize(
+        tinycss2.parse_stylesheet(stylesheet, skip_comments=True, skip_whitespace=True)))
 
 
 def theme_file(config, folder: str, name: str, suffix: str) -> Path:
