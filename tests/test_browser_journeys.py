@@ -1,6 +1,7 @@
 """Steg for steg in Chromium on a phone (360×740), light and dark, in every language: a new member
 taps from the start page to the first-meeting checklist in three taps or fewer, and a reader
-walks a whole journey forward with «Neste» and back with «Forrige», by keyboard only."""
+walks a whole journey forward with «Neste» and back with «Forrige», by keyboard only (in the
+dark scheme in bokmål in `make test`, in every language with --every-page, as CI runs it)."""
 from __future__ import annotations
 
 import pytest
@@ -64,9 +65,26 @@ def tab_to(page, selector: str) -> None:
     raise AssertionError(f"{page.url}: {selector} fikk aldri fokus med Tab eller Shift+Tab")
 
 
-@pytest.mark.parametrize("locale", LANGUAGES)
-@pytest.mark.parametrize("journey", JOURNEYS, ids=lambda journey: journey["id"])
-def test_a_whole_journey_by_keyboard_with_next_and_previous(phone, site_url, locale, journey):
+def pytest_generate_tests(metafunc):
+    """The whole journeys by keyboard: every journey in every language in the light scheme, and in
+    the dark one in bokmål; with --every-page (CI), in the dark scheme in every language too."""
+    if metafunc.definition.name == "test_a_whole_journey_by_keyboard_with_next_and_previous":
+        every = metafunc.config.getoption("--every-page")
+        cases = [pytest.param(scheme, locale, journey, id=f"{scheme}-{journey['id']}-{locale}")
+                 for scheme in ("light", "dark") for journey in JOURNEYS for locale in LANGUAGES
+                 if every or scheme == "light" or locale == "nb"]
+        metafunc.parametrize("scheme, locale, journey", cases)
+
+
+def test_a_whole_journey_by_keyboard_with_next_and_previous(browser, site_url, scheme, locale, journey):
+    phone = browser.new_context(viewport=PHONE, has_touch=True, color_scheme=scheme)
+    try:
+        walk_journey(phone, site_url, locale, journey)
+    finally:
+        phone.close()
+
+
+def walk_journey(phone, site_url, locale, journey):
     page = phone.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(error))
