@@ -55,9 +55,11 @@ def tab_to(page, selector: str) -> None:
     """Press Tab until the element matching `selector` has the focus, as a keyboard user would; a
     step that opens at a section (…/#tiltak-2-1-2) starts below the box above the title, so the
     reader goes back up with Shift+Tab."""
-    for key, presses in (("Tab", MAX_TABS), ("Shift+Tab", 4 * MAX_TABS)):
-        if key == "Shift+Tab":
-            page.goto(page.url)  # back where the step opened, then up the page
+    forward, back = ("Tab", MAX_TABS), ("Shift+Tab", 4 * MAX_TABS)
+    # A step that opens at a section starts below the box: up first, as the reader would go.
+    for turn, (key, presses) in enumerate((back, forward) if "#" in page.url else (forward, back)):
+        if turn:
+            page.goto(page.url)  # back where the step opened, then the other way
         for _ in range(presses):
             page.keyboard.press(key)
             if page.evaluate(f"document.activeElement && document.activeElement.matches({selector!r})"):
