@@ -314,7 +314,8 @@ def measured(html: str, locale: str, summary_title: str, tree, cache_folder: Pat
     Kept in `cache_folder` when given, with `code` (a digest of the build's code) in the key."""
     def measure_tree() -> bytes:
         root = tree()
-        return pickle.dumps((check_tree(root, locale), measure(blocks_from_html(root)), summary_lix(root, summary_title)))
+        return pickle.dumps((check_tree(root, locale), measure(blocks_from_html(root)),
+                             summary_lix(root, summary_title)))
 
     if cache_folder is None:
         return pickle.loads(measure_tree())

@@ -88,15 +88,16 @@ def includes_digest(markdown: str, base: Path) -> str:
 
 
 def render_key(markdown: str, page, build, annotation) -> str:
+    """The digest of everything Markdown's HTML of the page is made from (the module docstring)."""
     config = build.config
     base = Path(config.mdx_configs.get("markdown_include.include", {}).get("base_path", config.docs_dir))
     state = build.state(RenderState)
     if not state.files:
         state.files = files_digest(build.files)
     found = build.site.inputs
-    return cache.digest(found.code, found.data, type(page).__module__, build.locale, page.file.src_uri, page.file.dest_uri, page.url,
-                        state.files, includes_digest(markdown, base), markdown,
-                        getattr(annotation, "glossary_href", None) or "")
+    return cache.digest(found.code, found.data, type(page).__module__, build.locale,
+                        page.file.src_uri, page.file.dest_uri, page.url, state.files,
+                        includes_digest(markdown, base), markdown, getattr(annotation, "glossary_href", None) or "")
 
 
 def taken_from(page, annotation, said: _Said) -> Rendered:
