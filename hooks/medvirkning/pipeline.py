@@ -276,11 +276,12 @@ def on_template_context(context, template_name, config):
 def add_strings(context):
     """Templates get this language's words as `mv`, its folder as `mv_folder` ("" or "nn/"),
     the default language as `mv_default_locale`, Material's main stylesheet as `mv_material_css` and
-    its search worker as `mv_search_worker` and the site's owner and contact (contact.Contact) as
-    `mv_kontakt`."""
+    its search worker as `mv_search_worker`, the site's owner and contact (contact.Contact) as
+    `mv_kontakt`, and whether this is `make serve`'s preview as `mv_preview`."""
     build = BUILDS.current
     context.update(mv=build.strings, mv_folder=build.folder, mv_default_locale=build.default_locale,
                    mv_material_css=build.material_css, mv_search_worker=build.search_worker,
+                   mv_preview=build.options.serving,
                    mv_kontakt=build.site.contact)
     return context
 

@@ -105,6 +105,7 @@
   }
 
   function start() {
+    if (!words.service_worker) return;  // the preview (make serve) has none: read online only
     var firstVisit = !navigator.serviceWorker.controller;
     navigator.serviceWorker.register(words.service_worker).then(function (registration) {
       offerUpdate(registration);
