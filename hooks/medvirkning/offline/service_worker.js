@@ -63,10 +63,19 @@ function respond(request) {
   });
 }
 
+// A worker's script keeps the address it was asked for, with its "#": the search worker reads the
+// name of the engine there (assets/javascripts/workers/lazy-search.js). A copy from the cache carries
+// the address it was kept under, without the "#", and a worker takes the address of its response.
+function asAskedFor(response) {
+  return new Response(response.body, { status: response.status, statusText: response.statusText,
+                                       headers: response.headers });
+}
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || request.url.indexOf(SCOPE) !== 0) return;
-  event.respondWith(respond(request));
+  var answer = respond(request);
+  event.respondWith(request.destination === "worker" ? answer.then(asAskedFor) : answer);
 });
 
 // Download every file of a document into a new cache; on any failure nothing is kept.
