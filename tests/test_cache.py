@@ -335,3 +335,20 @@ def test_a_moved_page_has_its_new_address_in_the_search_index(tmp_path, monkeypa
     assert build_in_process(config_file, tmp_path / "site")[0]
     text = index.read_text(encoding="utf-8")
     assert '"motene/#for-motet"' in text and '"moter/#for-motet"' not in text
+
+
+def test_kept_or_made_gives_back_only_what_was_not_made_just_now(tmp_path, monkeypatch):
+    monkeypatch.delenv("MEDVIRKNING_CACHE", raising=False)
+    made = []
+
+    def make():
+        made.append("A")
+        return b"A"
+
+    key = cache.digest("kept-or-made")
+    assert cache.kept_or_made(cache.Kept(), tmp_path, "prove", key, make) is None  # made now: in place already
+    assert cache.kept_or_made(cache.Kept(), tmp_path, "prove", key, make) == b"A"  # from the folder
+    memo = cache.Kept()
+    memo.get(cache.digest("i minnet"), lambda: b"B")
+    assert cache.kept_or_made(memo, tmp_path, "prove", cache.digest("i minnet"), make) == b"B"  # from memory
+    assert made == ["A"]

@@ -308,17 +308,15 @@ def message(report: PageReport, finding: Finding) -> str:
 _MEASURED = cache.Kept(2048)
 
 
-def measured(html: str, locale: str, summary_title: str, tree, cache_folder: Path | None = None,
-             code: str = "") -> tuple[list[Finding], Readability, float | None]:
+def measured(html: str, locale: str, summary_title: str, tree, cache_folder: Path,
+             code: str) -> tuple[list[Finding], Readability, float | None]:
     """(findings, readability, the «Kort fortalt» box's LIX) of the content; `tree()` gives its parse.
-    Kept in `cache_folder` when given, with `code` (a digest of the build's code) in the key."""
+    Kept in `cache_folder`, with `code` (a digest of the build's code) in the key."""
     def measure_tree() -> bytes:
         root = tree()
         return pickle.dumps((check_tree(root, locale), measure(blocks_from_html(root)),
                              summary_lix(root, summary_title)))
 
-    if cache_folder is None:
-        return pickle.loads(measure_tree())
     key = cache.digest(code, locale, summary_title, html)
     return pickle.loads(cache.remembered(_MEASURED, cache_folder, "tilgjengelighet", key, measure_tree))
 

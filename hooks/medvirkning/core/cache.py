@@ -87,6 +87,19 @@ def remembered(memo: Kept, cache_folder: Path, kind: str, key: str, produce: Cal
     return memo.get(key, lambda: cached_bytes(cache_folder, kind, key, produce))
 
 
+def kept_or_made(memo: Kept, cache_folder: Path, kind: str, key: str, make: Callable[[], bytes]) -> bytes | None:
+    """As `remembered`, for a `make()` that also leaves its result in place (on the page, in an index):
+    the kept bytes, or None when `make()` ran just now and there is nothing to put back."""
+    made: list[bool] = []
+
+    def produce() -> bytes:
+        made.append(True)
+        return make()
+
+    data = remembered(memo, cache_folder, kind, key, produce)
+    return None if made else data
+
+
 # ---- Checks that passed: kept by the digest of what they read ----
 #
 # A check that finds nothing leaves nothing behind but the fact that it passed. That fact is kept

@@ -136,9 +136,8 @@ def render(page, config, files, original, build, annotation) -> None:
         original(config, files)
         return
     key = render_key(page.markdown, page, build, annotation)
-    made: list[bool] = []
 
-    def produce() -> bytes:
+    def make() -> bytes:
         said = _Said()
         loggers = [logging.getLogger(), logging.getLogger("mkdocs"), logging.getLogger("properdocs")]
         for logger in loggers:
@@ -148,12 +147,11 @@ def render(page, config, files, original, build, annotation) -> None:
         finally:
             for logger in loggers:
                 logger.removeHandler(said)
-        made.append(True)
         return pickle.dumps(taken_from(page, annotation, said), protocol=pickle.HIGHEST_PROTOCOL)
 
-    data = cache.remembered(_KEPT, cache.folder(build.site), KIND, key, produce)
-    if not made:
-        put_on(page, pickle.loads(data), files, annotation)
+    kept = cache.kept_or_made(_KEPT, cache.folder(build.site), KIND, key, make)
+    if kept is not None:
+        put_on(page, pickle.loads(kept), files, annotation)
 
 
 # ---- Step of the build (medvirkning.pipeline runs it last in on_page_markdown) ----

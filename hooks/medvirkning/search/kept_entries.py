@@ -48,18 +48,14 @@ def keep_entries(page, build) -> None:
     make = index.add_entry_from_context
 
     def add_entry_from_context(page) -> None:
-        key = entries_key(page, build)
-        made: list[bool] = []
-
-        def produce() -> bytes:
+        def entries() -> bytes:
             before = len(index.entries)
             make(page)
-            made.append(True)
             return json.dumps(index.entries[before:], ensure_ascii=False).encode("utf-8")
 
-        data = cache.remembered(_KEPT, cache.folder(build.site), KIND, key, produce)
-        if not made:
-            index.entries.extend(json.loads(data))
+        kept = cache.kept_or_made(_KEPT, cache.folder(build.site), KIND, entries_key(page, build), entries)
+        if kept is not None:
+            index.entries.extend(json.loads(kept))
 
     add_entry_from_context.medvirkning = True
     index.add_entry_from_context = add_entry_from_context
